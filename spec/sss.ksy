@@ -169,7 +169,7 @@ types:
         type: frame
         repeat: eos
   packet_header:
-    doc: First bytes of every message plaintext; 3 to 13 bytes.
+    doc: First bytes of every message plaintext; 3 to 11 bytes in version 1.
     doc-ref: SPEC.md section 6.3 (Packet header)
     seq:
       - id: reserved

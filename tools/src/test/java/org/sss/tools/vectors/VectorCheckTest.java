@@ -1,0 +1,86 @@
+package org.sss.tools.vectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sss.spec.vectors.VectorCase;
+import org.sss.spec.vectors.VectorFiles;
+
+class VectorCheckTest {
+
+    @TempDir
+    Path dir;
+
+    private void copy(String name) throws IOException {
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(VectorFiles.RESOURCE_DIR + name)) {
+            assertThat(in).as(name).isNotNull();
+            Files.write(dir.resolve(name), in.readAllBytes());
+        }
+    }
+
+    @Test
+    void everyPackagedWireFormatVectorPasses() throws IOException {
+        for (String name : VectorFiles.WIRE_FORMAT_FILES) {
+            copy(name);
+        }
+        StringWriter text = new StringWriter();
+        VectorCheck.Summary summary = VectorCheck.check(dir, new PrintWriter(text));
+        assertThat(summary.files()).isEqualTo(5);
+        assertThat(summary.failed()).as(text.toString()).isZero();
+        assertThat(summary.passed()).isGreaterThan(200);
+        assertThat(text.toString()).contains("frames.json: ok,", "malformed.json: ok,");
+    }
+
+    @Test
+    void reportsATamperedVectorWithItsTcIdAndTheDifference() throws IOException {
+        copy("packet-headers.json");
+        Path file = dir.resolve("packet-headers.json");
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        Files.writeString(file, json.replaceFirst("\"packet_number_low\": 258", "\"packet_number_low\": 259"));
+        StringWriter text = new StringWriter();
+        VectorCheck.Summary summary = VectorCheck.check(dir, new PrintWriter(text));
+        assertThat(summary.failed()).isEqualTo(1);
+        assertThat(text.toString()).contains("packet-headers.json: FAILED", "tcId 1 ",
+                "$.packet_number_low: expected 259, actual 258");
+    }
+
+    @Test
+    void skipsAreasWithoutAChecker() throws IOException {
+        Files.writeString(dir.resolve("other.json"),
+                "{\"schema\": \"sss-vectors/1\", \"area\": \"other\", \"testGroups\": []}");
+        StringWriter text = new StringWriter();
+        VectorCheck.Summary summary = VectorCheck.check(dir, new PrintWriter(text));
+        assertThat(summary.files()).isZero();
+        assertThat(text.toString()).contains("other.json: skipped");
+    }
+
+    @Test
+    void aRegisteredCheckerTakesItsArea() throws IOException {
+        Files.writeString(dir.resolve("other.json"), "{\"schema\": \"sss-vectors/1\", \"area\": \"other\", "
+                + "\"testGroups\": [{\"type\": \"t\", \"tests\": [{\"tcId\": 1, \"result\": \"valid\"}]}]}");
+        VectorFileChecker failing = new VectorFileChecker() {
+            @Override
+            public List<String> areas() {
+                return List.of("other");
+            }
+
+            @Override
+            public List<String> check(VectorCase test) {
+                return List.of("always wrong");
+            }
+        };
+        StringWriter text = new StringWriter();
+        VectorCheck.Summary summary = new VectorCheck().register(failing).run(dir, new PrintWriter(text));
+        assertThat(summary).isEqualTo(new VectorCheck.Summary(1, 0, 1));
+        assertThat(text.toString()).contains("tcId 1 (): always wrong");
+    }
+}

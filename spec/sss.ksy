@@ -167,7 +167,12 @@ types:
         type: packet_header
       - id: frames
         type: frame
-        repeat: eos
+        repeat: until
+        repeat-until: _.frame_type == frame_type::close or _io.eof
+        doc: Frames in order; a CLOSE frame is the last one processed.
+      - id: ignored_after_close
+        size-eos: true
+        doc: Whatever follows a CLOSE frame; receivers ignore it (FRM-CLOSE-2).
   packet_header:
     doc: First bytes of every message plaintext; 3 to 11 bytes in version 1.
     doc-ref: SPEC.md section 6.3 (Packet header)
@@ -193,7 +198,8 @@ types:
       - id: version
         type: u2
         if: has_version
-        doc: Protocol version; 1 in this specification.
+        valid: 1
+        doc: Protocol version; 1 in this specification (anything else is UNSUPPORTED_VERSION).
       - id: packet_number_2
         type: u2
         if: seq_size_code == 0
@@ -277,6 +283,8 @@ types:
         doc: Flag 0x0001, the last byte of data ends an application record.
       - id: lsid
         type: u4
+        valid:
+          min: 1
         doc: The stream's local ID on this channel; never 0.
       - id: parent_lsid
         type: u4
@@ -472,7 +480,7 @@ types:
         type: u4
       - id: error_code
         type: u4
-        enum: error_code
+        doc: See enum error_code; values from 0x10000 up belong to applications, so any value is accepted.
       - id: reason
         type: utf8_string
   close_frame:
@@ -481,7 +489,7 @@ types:
     seq:
       - id: error_code
         type: u4
-        enum: error_code
+        doc: See enum error_code; values from 0x10000 up belong to applications, so any value is accepted.
       - id: reason
         type: utf8_string
       - id: ack_type
@@ -505,22 +513,33 @@ types:
     seq:
       - id: tag
         type: u2
-        enum: settings_tag
+        doc: See enum settings_tag; a receiver skips tags it does not know.
       - id: len_value
         type: u2
+        valid:
+          expr: >-
+            (tag != settings_tag::fec.to_i or _ == 1) and
+            (tag != settings_tag::congestion_feedback.to_i or _ == 2) and
+            (tag != settings_tag::initial_max_data.to_i or _ == 8) and
+            (tag != settings_tag::initial_max_stream_data.to_i or _ == 8) and
+            (tag != settings_tag::max_concurrent_peer_streams.to_i or _ == 4) and
+            (tag != settings_tag::idle_timeout_ms.to_i or _ == 4) and
+            (tag != settings_tag::max_plaintext.to_i or _ == 2) and
+            (tag != settings_tag::max_ack_delay_ms.to_i or _ == 2)
+        doc: A known tag with any other length is SETTINGS_BAD_VALUE.
       - id: value
         size: len_value
         type:
           switch-on: tag
           cases:
-            'settings_tag::fec': u1
-            'settings_tag::congestion_feedback': u2
-            'settings_tag::initial_max_data': u8
-            'settings_tag::initial_max_stream_data': u8
-            'settings_tag::max_concurrent_peer_streams': u4
-            'settings_tag::idle_timeout_ms': u4
-            'settings_tag::max_plaintext': u2
-            'settings_tag::max_ack_delay_ms': u2
+            1: u1
+            2: u2
+            3: u8
+            4: u8
+            5: u4
+            6: u4
+            7: u2
+            8: u2
   priority_frame:
     doc: Changes a stream's priority; 0 is the highest.
     doc-ref: SPEC.md section 7.10 (PRIORITY)
@@ -560,7 +579,7 @@ types:
         type: u4
       - id: error_code
         type: u4
-        enum: error_code
+        doc: See enum error_code; values from 0x10000 up belong to applications, so any value is accepted.
       - id: reason
         type: utf8_string
   path_challenge_frame:
@@ -638,7 +657,7 @@ types:
     seq:
       - id: status
         type: u4
-        enum: service_status
+        doc: See enum service_status; an unknown status counts as refused.
       - id: message
         type: utf8_string
   list_services_request:
@@ -649,18 +668,18 @@ types:
     seq:
       - id: status
         type: u4
-        enum: service_status
+        doc: See enum service_status; an unknown status counts as refused.
       - id: num_entries
         type: u4
-        if: status == service_status::ok
+        if: status == service_status::ok.to_i
       - id: entries
         type: service_entry
         repeat: expr
         repeat-expr: num_entries
-        if: status == service_status::ok
+        if: status == service_status::ok.to_i
       - id: message
         type: utf8_string
-        if: status != service_status::ok
+        if: status != service_status::ok.to_i
   list_protocols_request:
     doc-ref: SPEC.md section 9.3 (Listing services and protocols)
     seq:
@@ -671,21 +690,21 @@ types:
     seq:
       - id: status
         type: u4
-        enum: service_status
+        doc: See enum service_status; an unknown status counts as refused.
       - id: service
         type: utf8_string
-        if: status == service_status::ok
+        if: status == service_status::ok.to_i
       - id: num_entries
         type: u4
-        if: status == service_status::ok
+        if: status == service_status::ok.to_i
       - id: entries
         type: service_entry
         repeat: expr
         repeat-expr: num_entries
-        if: status == service_status::ok
+        if: status == service_status::ok.to_i
       - id: message
         type: utf8_string
-        if: status != service_status::ok
+        if: status != service_status::ok.to_i
   service_entry:
     doc-ref: SPEC.md section 9.3 (Listing services and protocols)
     seq:

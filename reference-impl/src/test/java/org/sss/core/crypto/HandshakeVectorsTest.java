@@ -308,7 +308,7 @@ class HandshakeVectorsTest {
         assertThat(types.subList(frames.size(), types.size())).containsOnly(Sss.FrameType.EMPTY);
         if (frames.get(0) == Sss.FrameType.SETTINGS) {
             Sss.SettingsFrame settings = (Sss.SettingsFrame) mp.frames().get(0).body();
-            List<Long> tags = settings.settings().stream().map(s -> s.tag().id()).collect(Collectors.toList());
+            List<Integer> tags = settings.settings().stream().map(Sss.Setting::tag).collect(Collectors.toList());
             assertThat(tags).isSorted().doesNotHaveDuplicates();
         }
     }

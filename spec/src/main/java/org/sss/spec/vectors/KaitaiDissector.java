@@ -3,10 +3,8 @@ package org.sss.spec.vectors;
 import io.kaitai.struct.ByteBufferKaitaiStream;
 import io.kaitai.struct.KaitaiStream;
 import io.kaitai.struct.KaitaiStruct;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.sss.spec.kaitai.Sss;
 
 /**
@@ -18,8 +16,8 @@ import org.sss.spec.kaitai.Sss;
  *
  * <p>Parsing throws when the ksy rejects the bytes (a failed {@code valid}, an unknown enum
  * where {@code in-enum} is required, or the end of the input) and, beyond the ksy, when bytes
- * are left over after the unit. A {@code message_plaintext} is read frame by frame and ends after
- * a CLOSE frame, because receivers ignore what follows CLOSE, which {@code repeat: eos} cannot say.
+ * are left over after the unit. Bytes after a CLOSE frame in a {@code message_plaintext} are
+ * left out of its tree, because receivers ignore them.
  */
 public final class KaitaiDissector {
     private KaitaiDissector() {
@@ -80,18 +78,7 @@ public final class KaitaiDissector {
     }
 
     private static Map<String, Object> messagePlaintext(KaitaiStream io) {
-        Map<String, Object> tree = new TreeMap<>();
-        tree.put("header", KaitaiFields.of(new Sss.PacketHeader(io)));
-        List<Object> frames = new ArrayList<>();
-        while (!io.isEof()) {
-            Sss.Frame frame = new Sss.Frame(io);
-            frames.add(KaitaiFields.of(frame));
-            if (frame.frameType() == Sss.FrameType.CLOSE) {
-                io.seek(io.size());
-            }
-        }
-        tree.put("frames", frames);
-        return tree;
+        return KaitaiFields.of(new Sss.MessagePlaintext(io));
     }
 
     private static void requireEnd(KaitaiStream io, String what) {

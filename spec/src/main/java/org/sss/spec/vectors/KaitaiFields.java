@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -20,6 +21,9 @@ import java.util.TreeMap;
 public final class KaitaiFields {
     private static final HexFormat HEX = HexFormat.of();
 
+    /** Fields whose content receivers ignore, left out of every tree (FRM-CLOSE-2: bytes after CLOSE). */
+    private static final Set<String> IGNORED = Set.of("ignored_after_close");
+
     private KaitaiFields() {
     }
 
@@ -28,6 +32,9 @@ public final class KaitaiFields {
         Map<String, Object> fields = new TreeMap<>();
         for (Method method : struct.getClass().getDeclaredMethods()) {
             if (!isAccessor(method)) {
+                continue;
+            }
+            if (IGNORED.contains(ksyId(method.getName()))) {
                 continue;
             }
             Object value = invoke(method, struct);

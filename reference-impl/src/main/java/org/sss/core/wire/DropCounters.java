@@ -1,0 +1,55 @@
+package org.sss.core.wire;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * One counter per {@link DropReason}: every rejected datagram, plaintext or service message is
+ * counted here (SPEC.md section 13). Written on the event loop, readable from any thread.
+ */
+public final class DropCounters {
+    private static final DropReason[] REASONS = DropReason.values();
+
+    private final AtomicLongArray counts = new AtomicLongArray(REASONS.length);
+
+    /**
+     * Counts one rejection.
+     *
+     * @param reason the verdict
+     */
+    public void increment(DropReason reason) {
+        counts.incrementAndGet(reason.ordinal());
+    }
+
+    /**
+     * The number of rejections for one verdict so far.
+     *
+     * @param reason the verdict
+     * @return its count
+     */
+    public long get(DropReason reason) {
+        return counts.get(reason.ordinal());
+    }
+
+    /** The sum over every verdict. */
+    public long total() {
+        long sum = 0;
+        for (int i = 0; i < REASONS.length; i++) {
+            sum += counts.get(i);
+        }
+        return sum;
+    }
+
+    /** A snapshot of the non-zero counters, in declaration order. */
+    public Map<DropReason, Long> snapshot() {
+        Map<DropReason, Long> copy = new EnumMap<>(DropReason.class);
+        for (DropReason reason : REASONS) {
+            long value = counts.get(reason.ordinal());
+            if (value != 0) {
+                copy.put(reason, value);
+            }
+        }
+        return copy;
+    }
+}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The main job: installs missing prerequisites, then runs the sss command line on this checkout.
-# It is meant to verify every test vector (`./sss vectors`) and, once the conformance suite
-# exists, to run it (`./sss conform`). While those verbs are not wired in, it prints the list of
-# commands the command line offers.
+# The main job: installs missing prerequisites, then verifies every test vector in spec/vectors/
+# against the reference implementation (`./sss vectors`: one line per file, then
+# `vectors: N passed, M failed`; exit code 1 when any fails). Once the conformance suite exists,
+# the main job becomes `./sss conform`.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -10,4 +10,4 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo/scripts/lib/prereqs.sh"
 sss_install_prereqs
 
-exec "$repo/sss" --help
+exec "$repo/sss" vectors

@@ -19,6 +19,11 @@ public final class ExitCodes {
 
     static final String OK_LINE = "0:done; with --check, everything is up to date";
     static final String CHECK_FAILED_LINE = "1:--check found a generated file out of date";
+    static final String VECTORS_OK_LINE = "0:every test vector passed";
+    static final String VECTORS_FAILED_LINE = "1:a test vector failed, or a file's area has no checker";
+    static final String ANY_OK_LINE = "0:done; every check passed";
+    static final String ANY_CHECK_FAILED_LINE =
+            "1:a check failed: --check found a generated file out of date, or a test vector failed";
     static final String USAGE_LINE = "2:usage error (unknown command or option, missing argument)";
     static final String BAD_INPUT_LINE = "3:an input file is missing or invalid; every problem is listed";
     static final String INTERNAL_LINE = "4:internal error (I/O failure or bug); a stack trace follows";

@@ -19,12 +19,13 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             SpecCommand.class,
+            VectorsCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {
-            ExitCodes.OK_LINE,
-            ExitCodes.CHECK_FAILED_LINE,
+            ExitCodes.ANY_OK_LINE,
+            ExitCodes.ANY_CHECK_FAILED_LINE,
             ExitCodes.USAGE_LINE,
             ExitCodes.BAD_INPUT_LINE,
             ExitCodes.INTERNAL_LINE,

@@ -65,6 +65,11 @@ public record RepoLayout(Path root) {
         return root.resolve("spec").resolve("diagrams");
     }
 
+    /** {@code spec/vectors}, the test vector files. */
+    public Path vectors() {
+        return root.resolve("spec").resolve("vectors");
+    }
+
     /** {@code path} relative to the root, with forward slashes, for messages. */
     public String display(Path path) {
         Path absolute = path.toAbsolutePath().normalize();

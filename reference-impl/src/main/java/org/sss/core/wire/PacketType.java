@@ -21,6 +21,9 @@ public enum PacketType {
     /** Length of the magic in bytes. */
     public static final int MAGIC_LENGTH = 8;
 
+    // values() clones its array on every call; this is on the per-datagram path
+    private static final PacketType[] VALUES = values();
+
     private final long magic;
 
     PacketType(String ascii) {
@@ -43,7 +46,7 @@ public enum PacketType {
 
     /** The packet type with this magic, or {@code null} if the magic is unknown. */
     public static PacketType fromMagic(long magic) {
-        for (PacketType type : values()) {
+        for (PacketType type : VALUES) {
             if (type.magic == magic) {
                 return type;
             }

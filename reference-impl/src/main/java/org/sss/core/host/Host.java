@@ -1,0 +1,527 @@
+package org.sss.core.host;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.sss.core.channel.Channel;
+import org.sss.core.channel.ChannelClosure;
+import org.sss.core.channel.ChannelEnvironment;
+import org.sss.core.channel.ChannelListener;
+import org.sss.core.channel.ChannelState;
+import org.sss.core.channel.ChannelTable;
+import org.sss.core.channel.RekeyReason;
+import org.sss.core.crypto.PublicKey;
+import org.sss.core.negotiation.CookieOutcome;
+import org.sss.core.negotiation.DatagramSink;
+import org.sss.core.negotiation.FirstMessageOutcome;
+import org.sss.core.negotiation.InitiateOutcome;
+import org.sss.core.negotiation.Initiator;
+import org.sss.core.negotiation.NegotiatedChannel;
+import org.sss.core.negotiation.Responder;
+import org.sss.core.negotiation.Role;
+import org.sss.core.negotiation.TimeoutOutcome;
+import org.sss.core.transport.DatagramHandler;
+import org.sss.core.transport.UdpTransport;
+import org.sss.core.wire.DropCounters;
+import org.sss.core.wire.DropReason;
+import org.sss.core.wire.ErrorCode;
+import org.sss.core.wire.Frame;
+import org.sss.core.wire.GoawayFrame;
+import org.sss.core.wire.PacketType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An SSS host: one long-term identity, one UDP socket, and every channel to and from it, in both
+ * roles at once (SPEC.md sections 3 and 5).
+ *
+ * <p>All protocol work runs on the socket's event loop: datagrams are demultiplexed by magic
+ * (HELLO and INITIATE to the responder, COOKIE to the negotiation started towards its source,
+ * MESSAGE to the channel its short-term key selects), and each sans-I/O component's next deadline
+ * is kept armed as a timer there. Public methods may be called from any thread.
+ */
+public final class Host implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Host.class);
+    private static final int SHORT_TERM_KEY_OFFSET = 8;
+
+    private final HostConfig config;
+    private final HostListener listener;
+    private final DropCounters drops = new DropCounters();
+    private final ChannelTable channels;
+    private final Map<Channel, HostChannel> handles = new IdentityHashMap<>();
+    private final Map<InetSocketAddress, PendingConnect> pendingByAddress = new HashMap<>();
+    private final Map<PublicKey, PendingConnect> pendingByResponderKey = new HashMap<>();
+    private final ByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
+    private final DatagramSink sink = this::write;
+    private final Responder responder;
+    private final ChannelEnvironment environment;
+    private volatile UdpTransport transport;
+    private TimerSlot responderTimer;
+    private volatile boolean closed;
+
+    private Host(HostConfig config, HostListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.channels = new ChannelTable(config.maxChannels());
+        this.environment = new ChannelEnvironment(config.clock(), config.random(), config.crypto(), allocator, drops,
+                sink);
+        this.responder = config.acceptChannels()
+                ? Responder.builder(config.identity(), sink)
+                        .crypto(config.crypto())
+                        .random(config.secureRandom())
+                        .clock(config.clock())
+                        // LIM-RES: a full table refuses new initiators instead of evicting live channels
+                        .policy((initiator, address) -> !channels.isFull() && config.policy().accepts(initiator, address))
+                        .liveChannels(channels::isLive)
+                        .helloRateLimiter(config.helloRateLimiter())
+                        .dropCounters(drops)
+                        .allocator(allocator)
+                        .minuteKeyRotation(config.minuteKeyRotation())
+                        .build()
+                : null;
+    }
+
+    /**
+     * Binds the socket and starts serving.
+     *
+     * @param config the host's setup
+     * @param listener receives channel events
+     * @return the running host
+     * @throws InterruptedException if interrupted while binding
+     */
+    public static Host start(HostConfig config, HostListener listener) throws InterruptedException {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(listener, "listener");
+        Host host = new Host(config, listener);
+        host.transport = UdpTransport.bind(config.bindAddress(), host.new Demultiplexer(),
+                config.preferNativeTransport());
+        host.onLoop(() -> {
+            if (host.responder != null) {
+                host.responderTimer = new TimerSlot(host.transport.eventLoop(), config.clock(), host::onResponderTimer);
+                host.responderTimer.arm(host.responder.nextTimeoutNanos());
+            }
+            return null;
+        }).join();
+        return host;
+    }
+
+    /** The host's long-term public key, its identity. */
+    public PublicKey identity() {
+        return config.identity().publicKey();
+    }
+
+    /** The bound UDP address. */
+    public InetSocketAddress localAddress() {
+        return transport.localAddress();
+    }
+
+    /** Whether the socket uses native epoll. */
+    public boolean isNativeTransport() {
+        return transport.isNativeEpoll();
+    }
+
+    /** Rejected input by verdict; readable from any thread. */
+    public DropCounters drops() {
+        return drops;
+    }
+
+    /**
+     * Negotiates a channel with the responder at {@code address} whose long-term key is
+     * {@code responderIdentity} (SPEC.md section 5).
+     *
+     * @return completes with the channel, or exceptionally with {@link NegotiationFailedException}
+     *     once the negotiation deadline passes
+     */
+    public CompletableFuture<SecureChannel> connect(InetSocketAddress address, PublicKey responderIdentity) {
+        Objects.requireNonNull(address, "address");
+        Objects.requireNonNull(responderIdentity, "responderIdentity");
+        if (address.isUnresolved()) {
+            throw new IllegalArgumentException("address: unresolved " + address);
+        }
+        return onLoop(() -> startNegotiation(address, responderIdentity)).thenCompose(future -> future);
+    }
+
+    /** A snapshot of the host's counters, taken on the event loop. */
+    public CompletableFuture<HostStatistics> statistics() {
+        return onLoop(() -> new HostStatistics(channels.size(), pendingByAddress.size(), drops.snapshot(),
+                responder == null ? 0 : responder.refusals(), responder == null ? 0 : responder.rateLimited(),
+                transport.counters().snapshot()));
+    }
+
+    /** The channels currently established, as application handles. */
+    public CompletableFuture<List<SecureChannel>> channels() {
+        return onLoop(() -> {
+            List<SecureChannel> list = new ArrayList<>();
+            for (HostChannel handle : handles.values()) {
+                if (handle.channel().state() == ChannelState.ESTABLISHED) {
+                    list.add(handle);
+                }
+            }
+            return list;
+        });
+    }
+
+    /**
+     * Closes every channel with NO_ERROR, abandons pending negotiations, erases the minute keys
+     * and releases the socket.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            onLoop(() -> {
+                for (HostChannel handle : new ArrayList<>(handles.values())) {
+                    Channel channel = handle.channel();
+                    if (channel.state() == ChannelState.NEW || channel.state() == ChannelState.ESTABLISHED) {
+                        channel.close(ErrorCode.NO_ERROR, "host closing");
+                    }
+                    handle.timer().cancel();
+                }
+                for (PendingConnect pending : new ArrayList<>(pendingByAddress.values())) {
+                    pending.initiator.abandon("host closing");
+                    finishNegotiation(pending);
+                    pending.future.completeExceptionally(
+                            new NegotiationFailedException(pending.address, "host closing"));
+                }
+                if (responder != null) {
+                    responderTimer.cancel();
+                    responder.close();
+                }
+                flush();
+                return null;
+            }).join();
+        } finally {
+            transport.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ event loop plumbing
+
+    <T> CompletableFuture<T> onLoop(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Runnable task = () -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        };
+        UdpTransport current = transport;
+        if (current == null) {
+            task.run();
+        } else if (current.eventLoop().inEventLoop()) {
+            task.run();
+        } else {
+            current.eventLoop().execute(task);
+        }
+        return result;
+    }
+
+    void flush() {
+        transport.flush();
+    }
+
+    private void write(ByteBuf datagram, InetSocketAddress recipient) {
+        transport.write(datagram, recipient);
+    }
+
+    // ------------------------------------------------------------------ negotiation, initiator side
+
+    private CompletableFuture<SecureChannel> startNegotiation(InetSocketAddress address, PublicKey responderIdentity) {
+        if (closed) {
+            return CompletableFuture.failedFuture(new IllegalStateException("host is closed"));
+        }
+        PendingConnect existing = pendingByAddress.get(address);
+        if (existing != null) {
+            if (existing.responderIdentity.equals(responderIdentity)) {
+                return existing.future;
+            }
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "a negotiation with " + address + " for another responder key is already in progress"));
+        }
+        Initiator initiator = Initiator.builder(config.identity(), responderIdentity, address, sink)
+                .crypto(config.crypto())
+                .random(config.secureRandom())
+                .clock(config.clock())
+                .settings(config.channelConfig().settingsFrame())
+                .timers(config.negotiationTimers())
+                .dropCounters(drops)
+                .allocator(allocator)
+                .build();
+        PendingConnect pending = new PendingConnect(address, responderIdentity, initiator);
+        pending.timer = new TimerSlot(transport.eventLoop(), config.clock(), () -> onNegotiationTimer(pending));
+        pendingByAddress.put(address, pending);
+        initiator.start();
+        pending.timer.arm(initiator.nextTimeoutNanos());
+        flush();
+        return pending.future;
+    }
+
+    private void onNegotiationTimer(PendingConnect pending) {
+        TimeoutOutcome outcome = pending.initiator.onTimeout(config.clock().nanoTime());
+        if (outcome instanceof TimeoutOutcome.Failed failed) {
+            finishNegotiation(pending);
+            pending.future.completeExceptionally(new NegotiationFailedException(pending.address, failed.reason()));
+            return;
+        }
+        if (outcome instanceof TimeoutOutcome.Retransmitted retransmitted && retransmitted.freshShortTermKey()
+                && pending.responderShortTerm != null) {
+            // NEG-TIMER-6: back to HELLO with a new i'; the old R' no longer leads here
+            pendingByResponderKey.remove(pending.responderShortTerm);
+            pending.responderShortTerm = null;
+        }
+        pending.timer.arm(pending.initiator.nextTimeoutNanos());
+        flush();
+    }
+
+    private void onCookie(ByteBuf datagram, InetSocketAddress source) {
+        PendingConnect pending = pendingByAddress.get(source);
+        if (pending == null) {
+            drops.increment(DropReason.UNKNOWN_CHANNEL); // PKT-DEMUX-2
+            return;
+        }
+        CookieOutcome outcome = pending.initiator.onCookie(datagram, source);
+        if (outcome instanceof CookieOutcome.InitiateSent sent) {
+            if (pending.responderShortTerm != null) {
+                pendingByResponderKey.remove(pending.responderShortTerm);
+            }
+            pending.responderShortTerm = sent.responderShortTerm();
+            pendingByResponderKey.put(sent.responderShortTerm(), pending);
+        }
+        pending.timer.arm(pending.initiator.nextTimeoutNanos());
+    }
+
+    private boolean onFirstMessage(ByteBuf datagram) {
+        if (pendingByResponderKey.isEmpty()) {
+            return false;
+        }
+        byte[] key = new byte[PublicKey.LENGTH];
+        datagram.getBytes(datagram.readerIndex() + SHORT_TERM_KEY_OFFSET, key);
+        PendingConnect pending = pendingByResponderKey.get(PublicKey.of(key));
+        if (pending == null) {
+            return false;
+        }
+        FirstMessageOutcome outcome = pending.initiator.onFirstMessage(datagram);
+        if (outcome instanceof FirstMessageOutcome.Established established) {
+            finishNegotiation(pending);
+            HostChannel handle;
+            try {
+                handle = establish(established.channel(), established.packetNumber(), established.plaintext());
+            } finally {
+                established.plaintext().release();
+            }
+            if (handle == null) {
+                pending.future.completeExceptionally(new NegotiationFailedException(pending.address,
+                        "the responder's first packet broke the channel rules"));
+            } else {
+                pending.future.complete(handle);
+            }
+        }
+        return true;
+    }
+
+    private void finishNegotiation(PendingConnect pending) {
+        pending.timer.cancel();
+        pendingByAddress.remove(pending.address, pending);
+        if (pending.responderShortTerm != null) {
+            pendingByResponderKey.remove(pending.responderShortTerm, pending);
+        }
+    }
+
+    // ------------------------------------------------------------------ negotiation, responder side
+
+    private void onResponderTimer() {
+        responder.onTimer(config.clock().nanoTime());
+        responderTimer.arm(responder.nextTimeoutNanos());
+    }
+
+    private void onInitiate(ByteBuf datagram, InetSocketAddress source) {
+        InitiateOutcome outcome = responder.onInitiate(datagram, source);
+        if (outcome instanceof InitiateOutcome.ForLiveChannel live) {
+            HostChannel handle = handles.get(channels.get(live.initiatorShortTerm()));
+            if (handle != null) {
+                handle.channel().onInitiateRetransmission(datagram);
+                handle.refresh();
+            }
+        } else if (outcome instanceof InitiateOutcome.Accepted accepted) {
+            try {
+                establish(accepted.channel(), accepted.packetNumber(), accepted.messagePlaintext());
+            } finally {
+                accepted.messagePlaintext().release();
+            }
+        }
+        responderTimer.arm(responder.nextTimeoutNanos());
+    }
+
+    // ------------------------------------------------------------------ channels
+
+    /** Creates, registers and starts a channel; null when its first packet broke the rules. */
+    private HostChannel establish(NegotiatedChannel negotiated, long packetNumber, ByteBuf plaintext) {
+        Events events = new Events();
+        Channel channel = Channel.create(negotiated, config.channelConfig(), environment, events);
+        HostChannel handle = new HostChannel(this, channel,
+                new TimerSlot(transport.eventLoop(), config.clock(), () -> onChannelTimer(events.handle)));
+        events.handle = handle;
+        if (!channels.add(channel)) {
+            LOG.debug("channel table full; dropping the channel with {}", negotiated.peerAddress());
+            channel.close(ErrorCode.INTERNAL_ERROR, "too many channels");
+            return null;
+        }
+        handles.put(channel, handle);
+        channel.acceptFirstPacket(packetNumber, plaintext);
+        handle.refresh();
+        if (channel.state() != ChannelState.ESTABLISHED) {
+            return null;
+        }
+        listener.onChannelOpened(handle);
+        return handle;
+    }
+
+    private void onChannelTimer(HostChannel handle) {
+        handle.channel().onTimeout(config.clock().nanoTime());
+        handle.refresh();
+        flush();
+    }
+
+    private void onMessage(ByteBuf datagram) {
+        Channel channel = channels.select(datagram);
+        if (channel != null) {
+            channel.onMessage(datagram);
+            HostChannel handle = handles.get(channel);
+            if (handle != null) {
+                handle.refresh();
+            }
+            return;
+        }
+        if (!onFirstMessage(datagram)) {
+            drops.increment(DropReason.UNKNOWN_CHANNEL); // PKT-DEMUX-3
+        }
+    }
+
+    private void replace(HostChannel old) {
+        if (closed || !old.startReplacing()) {
+            return;
+        }
+        startNegotiation(old.peerAddress(), old.peerIdentity()).whenComplete((replacement, failure) -> {
+            if (failure != null) {
+                LOG.debug("replacing the channel with {} failed", old.peerAddress(), failure);
+                old.endReplacing();
+                return;
+            }
+            listener.onChannelReplaced(old, replacement);
+            onLoop(() -> {
+                if (old.channel().state() == ChannelState.ESTABLISHED) {
+                    old.channel().close(ErrorCode.CHANNEL_REPLACED, "replaced by a new channel");
+                    old.refresh();
+                    flush();
+                }
+                return null;
+            });
+        });
+    }
+
+    /** One channel's events, forwarded to the host's tables and listener. */
+    private final class Events implements ChannelListener {
+        private HostChannel handle;
+
+        @Override
+        public void onFrames(long packetNumber, List<Frame> frames) {
+            for (Frame frame : frames) {
+                // SPEC 6.9: a responder asks for rotation with GOAWAY(CHANNEL_REPLACED); the initiator rekeys
+                if (frame instanceof GoawayFrame goaway && goaway.errorCode() == ErrorCode.CHANNEL_REPLACED.code()
+                        && handle.role() == Role.INITIATOR) {
+                    replace(handle);
+                }
+            }
+        }
+
+        @Override
+        public void onClosed(ChannelClosure closure) {
+            handle.completeClosed(closure);
+            listener.onChannelClosed(handle, closure);
+        }
+
+        @Override
+        public void onDiscarded() {
+            handle.timer().cancel();
+            channels.remove(handle.channel());
+            handles.remove(handle.channel());
+        }
+
+        @Override
+        public void onRekeyDue(RekeyReason reason) {
+            if (handle.role() == Role.INITIATOR) {
+                replace(handle);
+            } else {
+                handle.channel().send(List.of(new GoawayFrame(0, ErrorCode.CHANNEL_REPLACED.code(),
+                        "rekey due: " + reason)));
+            }
+        }
+    }
+
+    /** One negotiation this host initiated. */
+    private static final class PendingConnect {
+        final InetSocketAddress address;
+        final PublicKey responderIdentity;
+        final Initiator initiator;
+        final CompletableFuture<SecureChannel> future = new CompletableFuture<>();
+        TimerSlot timer;
+        PublicKey responderShortTerm;
+
+        PendingConnect(InetSocketAddress address, PublicKey responderIdentity, Initiator initiator) {
+            this.address = address;
+            this.responderIdentity = responderIdentity;
+            this.initiator = initiator;
+        }
+    }
+
+    /** Sorts datagrams by magic (SPEC.md section 3.2). */
+    private final class Demultiplexer implements DatagramHandler {
+        @Override
+        public void onDatagram(ByteBuf datagram, InetSocketAddress sender) {
+            if (closed) {
+                return;
+            }
+            if (datagram.readableBytes() < PacketType.MAGIC_LENGTH) {
+                drops.increment(DropReason.DATAGRAM_TOO_SHORT); // PKT-MAGIC-3
+                return;
+            }
+            PacketType type = PacketType.fromMagic(datagram.getLong(datagram.readerIndex()));
+            if (type == null) {
+                drops.increment(DropReason.UNKNOWN_MAGIC); // PKT-MAGIC-2
+                return;
+            }
+            switch (type) {
+                case HELLO -> {
+                    if (responder == null) {
+                        drops.increment(DropReason.UNKNOWN_MAGIC); // a host that accepts no channels
+                    } else {
+                        responder.onHello(datagram, sender);
+                    }
+                }
+                case INITIATE -> {
+                    if (responder == null) {
+                        drops.increment(DropReason.UNKNOWN_MAGIC);
+                    } else {
+                        onInitiate(datagram, sender);
+                    }
+                }
+                case COOKIE -> onCookie(datagram, sender);
+                case MESSAGE -> onMessage(datagram);
+                default -> drops.increment(DropReason.UNKNOWN_MAGIC);
+            }
+        }
+    }
+}

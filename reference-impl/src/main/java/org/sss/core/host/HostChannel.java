@@ -1,0 +1,135 @@
+package org.sss.core.host;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.sss.core.channel.Channel;
+import org.sss.core.channel.ChannelClosure;
+import org.sss.core.channel.ChannelState;
+import org.sss.core.channel.ChannelStatistics;
+import org.sss.core.crypto.PublicKey;
+import org.sss.core.negotiation.Role;
+import org.sss.core.wire.ErrorCode;
+import org.sss.core.wire.Frame;
+
+/** A {@link SecureChannel} backed by one {@link Channel} of a {@link Host}. */
+final class HostChannel implements SecureChannel {
+    private final Host host;
+    private final Channel channel;
+    private final TimerSlot timer;
+    private final CompletableFuture<ChannelClosure> closed = new CompletableFuture<>();
+    private volatile ChannelState state;
+    private boolean replacing;
+
+    HostChannel(Host host, Channel channel, TimerSlot timer) {
+        this.host = host;
+        this.channel = channel;
+        this.timer = timer;
+        this.state = channel.state();
+    }
+
+    Channel channel() {
+        return channel;
+    }
+
+    TimerSlot timer() {
+        return timer;
+    }
+
+    /** Called on the event loop after anything that may have changed the channel. */
+    void refresh() {
+        state = channel.state();
+        timer.arm(channel.nextTimeoutNanos());
+    }
+
+    void completeClosed(ChannelClosure closure) {
+        state = channel.state();
+        closed.complete(closure);
+    }
+
+    /** Marks the channel as being replaced; false if that was already under way. */
+    boolean startReplacing() {
+        if (replacing) {
+            return false;
+        }
+        replacing = true;
+        return true;
+    }
+
+    void endReplacing() {
+        replacing = false;
+    }
+
+    /** Sends frames on the event loop; the seam the stream layer will use. */
+    CompletableFuture<Long> send(List<? extends Frame> frames) {
+        return host.onLoop(() -> {
+            long packetNumber = channel.send(frames);
+            refresh();
+            host.flush();
+            return packetNumber;
+        });
+    }
+
+    @Override
+    public PublicKey peerIdentity() {
+        return channel.peerIdentity();
+    }
+
+    @Override
+    public InetSocketAddress peerAddress() {
+        return channel.peerAddress();
+    }
+
+    @Override
+    public byte[] channelId() {
+        return channel.channelId();
+    }
+
+    @Override
+    public Role role() {
+        return channel.role();
+    }
+
+    @Override
+    public ChannelState state() {
+        return state;
+    }
+
+    @Override
+    public CompletableFuture<ChannelStatistics> statistics() {
+        return host.onLoop(channel::statistics);
+    }
+
+    @Override
+    public CompletableFuture<Void> ping() {
+        return host.onLoop(() -> {
+            channel.ping();
+            refresh();
+            host.flush();
+            return null;
+        });
+    }
+
+    @Override
+    public CompletableFuture<ChannelClosure> close(String reason) {
+        host.onLoop(() -> {
+            if (channel.state() == ChannelState.NEW || channel.state() == ChannelState.ESTABLISHED) {
+                channel.close(ErrorCode.NO_ERROR, reason);
+                refresh();
+                host.flush();
+            }
+            return null;
+        });
+        return closed;
+    }
+
+    @Override
+    public CompletableFuture<ChannelClosure> closed() {
+        return closed;
+    }
+
+    @Override
+    public String toString() {
+        return "SecureChannel[" + role() + " with " + peerAddress() + ", " + state + "]";
+    }
+}

@@ -1,0 +1,48 @@
+package org.sss.core.host;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import org.sss.core.channel.ChannelClosure;
+import org.sss.core.channel.ChannelState;
+import org.sss.core.channel.ChannelStatistics;
+import org.sss.core.crypto.PublicKey;
+import org.sss.core.negotiation.Role;
+
+/**
+ * An application's handle on one established channel of a {@link Host}. Every method may be
+ * called from any thread; the work happens on the host's event loop.
+ */
+public interface SecureChannel {
+
+    /** The peer's authenticated long-term key. */
+    PublicKey peerIdentity();
+
+    /** The peer's UDP address. */
+    InetSocketAddress peerAddress();
+
+    /** The 16-byte channel ID both ends derived (SPEC.md section 4.5). */
+    byte[] channelId();
+
+    /** Whether this host initiated the channel. */
+    Role role();
+
+    /** The channel's state as last seen; may lag the event loop by one event. */
+    ChannelState state();
+
+    /** A snapshot of the channel's counters, taken on the event loop. */
+    CompletableFuture<ChannelStatistics> statistics();
+
+    /** Sends an ack-eliciting PING (SPEC.md section 7.15); completes once the packet is sent. */
+    CompletableFuture<Void> ping();
+
+    /**
+     * Closes the channel with NO_ERROR and the given reason (SPEC.md section 6.8).
+     *
+     * @param reason a short UTF-8 text for the peer
+     * @return {@link #closed()}
+     */
+    CompletableFuture<ChannelClosure> close(String reason);
+
+    /** Completes when the channel stops carrying data, however that happens. */
+    CompletableFuture<ChannelClosure> closed();
+}

@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             SpecCommand.class,
             VectorsCommand.class,
+            KeygenCommand.class,
+            KeyCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,

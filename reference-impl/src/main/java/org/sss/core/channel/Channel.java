@@ -957,6 +957,15 @@ public final class Channel {
         return rotationDeadline;
     }
 
+    /**
+     * The probe timeout without backoff, from the current RTT estimate and the peer's
+     * max_ack_delay (CHN-LOSS-3), in nanoseconds; the unit of the closing, draining and
+     * replacement periods (CHN-CLOSE-1, CHN-REKEY-5).
+     */
+    public long probeTimeoutNanos() {
+        return pto();
+    }
+
     /** A snapshot of the counters. */
     public ChannelStatistics statistics() {
         return new ChannelStatistics(state, packetsSent, bytesSent, packetsReceived, bytesReceived,

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.sss.core.channel.Channel;
 import org.sss.core.channel.ChannelClosure;
@@ -37,6 +38,7 @@ import org.sss.core.wire.ErrorCode;
 import org.sss.core.wire.Frame;
 import org.sss.core.wire.GoawayFrame;
 import org.sss.core.wire.PacketType;
+import org.sss.core.wire.WireLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +54,7 @@ import org.slf4j.LoggerFactory;
 public final class Host implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Host.class);
     private static final int SHORT_TERM_KEY_OFFSET = 8;
+    private static final int REPLACED_CLOSE_PTO_MULTIPLE = 3;
 
     private final HostConfig config;
     private final HostListener listener;
@@ -287,6 +290,11 @@ public final class Host implements AutoCloseable {
     }
 
     private void onCookie(ByteBuf datagram, InetSocketAddress source) {
+        // SPEC NEG-IPROC-1 step 1 before step 2: the length (PKT-SIZE-2) before the pending negotiation
+        if (datagram.readableBytes() != WireLimits.COOKIE_LENGTH) {
+            drops.increment(DropReason.BAD_PACKET_LENGTH);
+            return;
+        }
         PendingConnect pending = pendingByAddress.get(source);
         if (pending == null) {
             drops.increment(DropReason.UNKNOWN_CHANNEL); // PKT-DEMUX-2
@@ -316,6 +324,7 @@ public final class Host implements AutoCloseable {
         FirstMessageOutcome outcome = pending.initiator.onFirstMessage(datagram);
         if (outcome instanceof FirstMessageOutcome.Established established) {
             finishNegotiation(pending);
+            boolean full = channels.isFull();
             HostChannel handle;
             try {
                 handle = establish(established.channel(), established.packetNumber(), established.plaintext());
@@ -324,7 +333,8 @@ public final class Host implements AutoCloseable {
             }
             if (handle == null) {
                 pending.future.completeExceptionally(new NegotiationFailedException(pending.address,
-                        "the responder's first packet broke the channel rules"));
+                        full ? "the channel table is full"
+                                : "the responder's first packet broke the channel rules"));
             } else {
                 pending.future.complete(handle);
             }
@@ -351,7 +361,13 @@ public final class Host implements AutoCloseable {
         InitiateOutcome outcome = responder.onInitiate(datagram, source);
         if (outcome instanceof InitiateOutcome.ForLiveChannel live) {
             HostChannel handle = handles.get(channels.get(live.initiatorShortTerm()));
-            if (handle != null) {
+            if (handle == null || handle.role() != Role.RESPONDER) {
+                // SPEC-GAP: step 2 of section 5.5 matches any live channel by I', but the table also holds the
+                // channels this host initiated, keyed by the responder's R', which every MESSAGE of the peer
+                // shows. No INITIATE for such a channel is genuine (this host is its only initiator), so it is
+                // dropped as the box that step R2 could not open for it.
+                drops.increment(DropReason.BOX_OPEN_FAILED);
+            } else {
                 handle.channel().onInitiateRetransmission(datagram);
                 handle.refresh();
             }
@@ -367,18 +383,25 @@ public final class Host implements AutoCloseable {
 
     // ------------------------------------------------------------------ channels
 
-    /** Creates, registers and starts a channel; null when its first packet broke the rules. */
+    /**
+     * Creates, registers and starts a channel; null when the table is full or the channel's first
+     * packet broke the rules.
+     */
     private HostChannel establish(NegotiatedChannel negotiated, long packetNumber, ByteBuf plaintext) {
+        if (channels.isFull()) {
+            // SPEC LIM-RES-5: the table is bounded; a channel that finds it full is never created, and its
+            // keys are erased at once (a NEW channel cannot send CLOSE, so the peer's end will idle out)
+            LOG.debug("channel table full; dropping the channel with {}", negotiated.peerAddress());
+            negotiated.sharedKey().destroy();
+            negotiated.ownShortTerm().destroy();
+            return null;
+        }
         Events events = new Events();
         Channel channel = Channel.create(negotiated, config.channelConfig(), environment, events);
         HostChannel handle = new HostChannel(this, channel,
                 new TimerSlot(transport.eventLoop(), config.clock(), () -> onChannelTimer(events.handle)));
         events.handle = handle;
-        if (!channels.add(channel)) {
-            LOG.debug("channel table full; dropping the channel with {}", negotiated.peerAddress());
-            channel.close(ErrorCode.INTERNAL_ERROR, "too many channels");
-            return null;
-        }
+        channels.add(channel);
         handles.put(channel, handle);
         channel.acceptFirstPacket(packetNumber, plaintext);
         handle.refresh();
@@ -396,6 +419,11 @@ public final class Host implements AutoCloseable {
     }
 
     private void onMessage(ByteBuf datagram) {
+        // SPEC CHN-RECV-1 step 1 before step 2: the length (PKT-SIZE-4) before the key selects a channel
+        if (!isMessageLength(datagram.readableBytes())) {
+            drops.increment(DropReason.BAD_PACKET_LENGTH);
+            return;
+        }
         Channel channel = channels.select(datagram);
         if (channel != null) {
             channel.onMessage(datagram);
@@ -410,6 +438,12 @@ public final class Host implements AutoCloseable {
         }
     }
 
+    /** SPEC PKT-SIZE-4: 64 + M bytes, M a multiple of 16 with 16 <= M <= 1168. */
+    private static boolean isMessageLength(int length) {
+        int m = length - WireLimits.MESSAGE_OVERHEAD;
+        return m >= WireLimits.MIN_PLAINTEXT && m <= WireLimits.MAX_PLAINTEXT && m % WireLimits.PLAINTEXT_BLOCK == 0;
+    }
+
     private void replace(HostChannel old) {
         if (closed || !old.startReplacing()) {
             return;
@@ -422,14 +456,21 @@ public final class Host implements AutoCloseable {
             }
             listener.onChannelReplaced(old, replacement);
             onLoop(() -> {
-                if (old.channel().state() == ChannelState.ESTABLISHED) {
-                    old.channel().close(ErrorCode.CHANNEL_REPLACED, "replaced by a new channel");
-                    old.refresh();
-                    flush();
-                }
+                // SPEC CHN-REKEY-5: close the old channel with CHANNEL_REPLACED at least 3 · PTO after the
+                // replacement was established. The host carries no stream data yet, so none is left to move.
+                long delay = REPLACED_CLOSE_PTO_MULTIPLE * old.channel().probeTimeoutNanos();
+                transport.eventLoop().schedule(() -> closeReplaced(old), delay, TimeUnit.NANOSECONDS);
                 return null;
             });
         });
+    }
+
+    private void closeReplaced(HostChannel old) {
+        if (!closed && old.channel().state() == ChannelState.ESTABLISHED) {
+            old.channel().close(ErrorCode.CHANNEL_REPLACED, "replaced by a new channel");
+            old.refresh();
+            flush();
+        }
     }
 
     /** One channel's events, forwarded to the host's tables and listener. */

@@ -2,6 +2,7 @@ package org.sss.core.host;
 
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.sss.core.channel.Channel;
 import org.sss.core.channel.ChannelClosure;
@@ -14,6 +15,8 @@ import org.sss.core.wire.Frame;
 
 /** A {@link SecureChannel} backed by one {@link Channel} of a {@link Host}. */
 final class HostChannel implements SecureChannel {
+    private static final long MAX_ERROR_CODE = 0xFFFF_FFFFL;
+
     private final Host host;
     private final Channel channel;
     private final TimerSlot timer;
@@ -112,15 +115,31 @@ final class HostChannel implements SecureChannel {
 
     @Override
     public CompletableFuture<ChannelClosure> close(String reason) {
-        host.onLoop(() -> {
+        Objects.requireNonNull(reason, "reason");
+        return closeOnLoop(() -> channel.close(ErrorCode.NO_ERROR, reason));
+    }
+
+    @Override
+    public CompletableFuture<ChannelClosure> closeWithApplicationError(long applicationErrorCode, String reason) {
+        // SPEC FRM-ERR-1, FRM-ERR-2: applications use 0x10000 and up; the field is a u32
+        if (!ErrorCode.isApplicationCode(applicationErrorCode) || applicationErrorCode > MAX_ERROR_CODE) {
+            throw new IllegalArgumentException("applicationErrorCode must be in [0x10000, 0xFFFFFFFF], got 0x"
+                    + Long.toHexString(applicationErrorCode));
+        }
+        Objects.requireNonNull(reason, "reason");
+        return closeOnLoop(() -> channel.closeWithApplicationError(applicationErrorCode, reason));
+    }
+
+    /** Runs {@code close} on the event loop if the channel is open; a refused reason fails the result. */
+    private CompletableFuture<ChannelClosure> closeOnLoop(Runnable close) {
+        return host.onLoop(() -> {
             if (channel.state() == ChannelState.NEW || channel.state() == ChannelState.ESTABLISHED) {
-                channel.close(ErrorCode.NO_ERROR, reason);
+                close.run();
                 refresh();
                 host.flush();
             }
             return null;
-        });
-        return closed;
+        }).thenCompose(ignored -> closed);
     }
 
     @Override

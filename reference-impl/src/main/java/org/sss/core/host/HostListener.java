@@ -15,7 +15,8 @@ public interface HostListener {
 
     /**
      * The host replaced an aging channel with a fresh one to the same peer (rekeying, SPEC.md
-     * section 6.9); the old one is closed with CHANNEL_REPLACED.
+     * section 6.9); the old one stays usable for 3 · PTO and is then closed with CHANNEL_REPLACED
+     * (CHN-REKEY-5).
      */
     default void onChannelReplaced(SecureChannel old, SecureChannel replacement) {
     }

@@ -39,9 +39,24 @@ public interface SecureChannel {
      * Closes the channel with NO_ERROR and the given reason (SPEC.md section 6.8).
      *
      * @param reason a short UTF-8 text for the peer
-     * @return {@link #closed()}
+     * @return completes with the closure, as {@link #closed()} does; exceptionally with
+     *     {@link IllegalArgumentException}, the channel left open, if the reason does not fit in the
+     *     CLOSE packet
      */
     CompletableFuture<ChannelClosure> close(String reason);
+
+    /**
+     * Closes the channel with an application's error code and reason (SPEC.md sections 6.8 and 11);
+     * the peer sees both in its {@link ChannelClosure}.
+     *
+     * @param applicationErrorCode a code from 0x10000 to 0xFFFFFFFF (FRM-ERR-2)
+     * @param reason a short UTF-8 text for the peer
+     * @return completes with the closure, as {@link #closed()} does; exceptionally with
+     *     {@link IllegalArgumentException}, the channel left open, if the reason does not fit in the
+     *     CLOSE packet
+     * @throws IllegalArgumentException if the code is not an application code
+     */
+    CompletableFuture<ChannelClosure> closeWithApplicationError(long applicationErrorCode, String reason);
 
     /** Completes when the channel stops carrying data, however that happens. */
     CompletableFuture<ChannelClosure> closed();

@@ -757,6 +757,17 @@ public final class Channel {
         listener.onClosed(new ChannelClosure(origin, closeErrorCode, reason));
     }
 
+    /**
+     * Discards the channel at once, without waiting out the closing or draining period: its keys are
+     * erased and it accepts and sends nothing more. For a host that is shutting down after
+     * {@link #close}; a no-op once the channel is {@link ChannelState#CLOSED}.
+     */
+    public void discardNow() {
+        if (state != ChannelState.CLOSED) {
+            discard();
+        }
+    }
+
     /** SPEC CHN-CLOSE-4, CHN-IDLE-3: the channel is discarded and its keys erased (forward secrecy). */
     private void discard() {
         state = ChannelState.CLOSED;

@@ -203,6 +203,10 @@ public final class Host implements AutoCloseable {
                     responder.close();
                 }
                 flush();
+                // no event loop will serve the closing period: erase the keys now (forward secrecy)
+                for (HostChannel handle : new ArrayList<>(handles.values())) {
+                    handle.channel().discardNow();
+                }
                 return null;
             }).join();
         } finally {
@@ -452,6 +456,12 @@ public final class Host implements AutoCloseable {
             if (failure != null) {
                 LOG.debug("replacing the channel with {} failed", old.peerAddress(), failure);
                 old.endReplacing();
+                // SPEC CHN-REKEY-6: retry later while the old channel remains usable
+                transport.eventLoop().schedule(() -> {
+                    if (old.channel().state() == ChannelState.ESTABLISHED) {
+                        replace(old);
+                    }
+                }, config.rekeyRetry().toNanos(), TimeUnit.NANOSECONDS);
                 return;
             }
             listener.onChannelReplaced(old, replacement);

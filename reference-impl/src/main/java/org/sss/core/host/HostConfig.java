@@ -32,6 +32,7 @@ import org.sss.core.time.Clock;
  * @param secureRandom key generation and nonces
  * @param random non-secret choices (rotation jitter, skipped packet numbers)
  * @param clock the time source
+ * @param rekeyRetry how long an initiator waits before retrying a failed replacement negotiation (60 s)
  */
 public record HostConfig(
         KeyPair identity,
@@ -47,7 +48,8 @@ public record HostConfig(
         CryptoProvider crypto,
         SecureRandom secureRandom,
         Random random,
-        Clock clock) {
+        Clock clock,
+        Duration rekeyRetry) {
 
     /** The default UDP port of SSS. */
     public static final int DEFAULT_PORT = 9660;
@@ -67,6 +69,10 @@ public record HostConfig(
         Objects.requireNonNull(clock, "clock");
         if (maxChannels < 1) {
             throw new IllegalArgumentException("maxChannels: must be at least 1, got " + maxChannels);
+        }
+        Objects.requireNonNull(rekeyRetry, "rekeyRetry");
+        if (rekeyRetry.isNegative() || rekeyRetry.isZero()) {
+            throw new IllegalArgumentException("rekeyRetry: must be positive, got " + rekeyRetry);
         }
         if (minuteKeyRotation.isNegative() || minuteKeyRotation.isZero()) {
             throw new IllegalArgumentException("minuteKeyRotation: must be positive, got " + minuteKeyRotation);
@@ -99,6 +105,7 @@ public record HostConfig(
         private SecureRandom secureRandom;
         private Random random;
         private Clock clock = Clock.system();
+        private Duration rekeyRetry = Duration.ofSeconds(60);
 
         private Builder(KeyPair identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -182,13 +189,19 @@ public record HostConfig(
             return this;
         }
 
+        /** How long to wait before retrying a failed replacement negotiation (SPEC CHN-REKEY-6). */
+        public Builder rekeyRetry(Duration value) {
+            this.rekeyRetry = value;
+            return this;
+        }
+
         /** The configuration. */
         public HostConfig build() {
             SecureRandom secure = secureRandom != null ? secureRandom : new SecureRandom();
             return new HostConfig(identity, bindAddress, acceptChannels, policy,
                     helloRateLimiter != null ? helloRateLimiter : TokenBucketHelloRateLimiter.withDefaults(),
                     minuteKeyRotation, negotiationTimers, channelConfig, maxChannels, preferNativeTransport, crypto,
-                    secure, random != null ? random : new Random(secure.nextLong()), clock);
+                    secure, random != null ? random : new Random(secure.nextLong()), clock, rekeyRetry);
         }
     }
 }

@@ -160,6 +160,54 @@ class ChannelLifecycleTest {
         Pings.bothWays(replaced.replacement(), serverReplacement.channel());
     }
 
+    /**
+     * SPEC CHN-REKEY-6: when the replacement negotiation fails, the initiator keeps the old channel
+     * and retries after the configured delay. The responder's policy refuses every INITIATE for one
+     * negotiation deadline after its first refusal, so the first replacement attempt fails whole.
+     */
+    @Test
+    void aFailedReplacementIsRetriedWhileTheOldChannelKeepsWorking() {
+        Duration deadline = Duration.ofMillis(800);
+        NegotiationTimers timers = new NegotiationTimers(Duration.ofMillis(50), 1.5, Duration.ofMillis(250),
+                deadline, 4);
+        ChannelConfig rotating = LoopbackHosts.FAST_CHANNEL.toBuilder()
+                .rotationInterval(Duration.ofMillis(500)).rotationJitter(Duration.ZERO).build();
+        java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicLong refuseUntil = new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+        org.sss.core.negotiation.InitiatorPolicy firstThenRefuseForADeadline = (initiator, address) -> {
+            long now = System.nanoTime();
+            if (accepted.get() == 0) {
+                accepted.incrementAndGet();
+                return true;
+            }
+            refuseUntil.compareAndSet(Long.MIN_VALUE, now + deadline.toNanos());
+            return now >= refuseUntil.get();
+        };
+        Pair pair = pair(HOSTS.config().channelConfig(rotating).negotiationTimers(timers)
+                        .rekeyRetry(Duration.ofMillis(300)),
+                HOSTS.config().policy(firstThenRefuseForADeadline));
+
+        HostEvents.Replaced replaced = pair.initiatorEvents.nextReplaced();
+
+        assertThat(refuseUntil.get()).as("the first replacement attempt met a refusal").isNotEqualTo(Long.MIN_VALUE);
+        assertThat(statistics(pair.responder).refusals()).isPositive();
+        assertThat(replaced.old()).isSameAs(pair.client);
+        assertThat(replaced.atNanos()).as("the replacement came from the retry, after the refusals ended")
+                .isGreaterThanOrEqualTo(refuseUntil.get());
+        Pings.bothWays(replaced.replacement(), pair.responderEvents.nextOpened().channel());
+    }
+
+    /** SPEC CHN-CLOSE-4: a host that shuts down erases its channels' keys at once, closing period or not. */
+    @Test
+    void closingAHostDiscardsItsChannelsAndTheirKeysAtOnce() throws Exception {
+        Pair pair = pair(HOSTS.config(), HOSTS.config());
+
+        pair.initiator.close();
+
+        assertThat(((HostChannel) pair.client).channel().state()).isEqualTo(ChannelState.CLOSED);
+        assertThat(pair.server.closed().get(10, TimeUnit.SECONDS).origin()).isEqualTo(CloseOrigin.PEER);
+    }
+
     /** SPEC NEG-TIMER-1, NEG-TIMER-2: HELLOs are retransmitted until the deadline, then the negotiation fails. */
     @Test
     void connectingWhereNothingAnswersFailsAfterTheDeadlineWithRetransmittedHellos() {

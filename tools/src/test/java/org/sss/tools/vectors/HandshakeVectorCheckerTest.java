@@ -19,8 +19,8 @@ import org.sss.spec.vectors.VectorCase;
 import org.sss.spec.vectors.VectorFiles;
 
 /**
- * handshake.json replayed from the receiving side with the production codecs and crypto: the
- * committed file passes, and every altered value, verdict or history fails the test it belongs to.
+ * handshake.json replayed through the real Responder, Initiator and Channel: the committed file
+ * passes, and every altered value, verdict or history fails the test it belongs to.
  */
 class HandshakeVectorCheckerTest {
     private static final String FILE = "handshake.json";

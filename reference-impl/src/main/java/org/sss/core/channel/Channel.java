@@ -13,6 +13,7 @@ import org.sss.core.crypto.NonceCounterExhaustedException;
 import org.sss.core.crypto.PublicKey;
 import org.sss.core.negotiation.NegotiatedChannel;
 import org.sss.core.negotiation.Role;
+import org.sss.core.negotiation.SentInitiate;
 import org.sss.core.wire.AckFrame;
 import org.sss.core.wire.CloseFrame;
 import org.sss.core.wire.DecodeResult;
@@ -120,7 +121,14 @@ public final class Channel {
         this.peerShortTermBytes = Unpooled.wrappedBuffer(negotiated.peerShortTerm().bytes());
         this.peerLongTermBytes = Unpooled.wrappedBuffer(negotiated.peerLongTerm().bytes());
         this.acks = new AckTracker(config.maxAckIntervals());
-        this.sent = new SentPacketLog(role, config.maxSentPackets());
+        this.sent = new SentPacketLog(config.maxSentPackets());
+        for (SentInitiate initiate : negotiated.initiates()) {
+            // the INITIATEs are the initiator's first packets on the channel: ACKs of them are judged
+            // (CHN-ACK-10, CHN-ACK-11), timed (CHN-RTT-1) and credited (NEG-VER-1, FRM-SET-1) like ACKs of MESSAGEs;
+            // SETTINGS first (NEG-INITIATE-4) makes each one ack-eliciting
+            sent.onSent(new SentPacket(initiate.packetNumber(), initiate.sentAtNanos(), initiate.size(), true,
+                    initiate.carriedVersion(), initiate.carriedSettings(), false, 0));
+        }
         this.rtt = new RttEstimator(config.initialRtt().toNanos());
         this.localSettings = config.settingsFrame();
         this.localSettingsLength = FrameCodec.encodedLength(localSettings);
@@ -220,43 +228,7 @@ public final class Channel {
      */
     public ReceiveResult onMessage(ByteBuf datagram) {
         Objects.requireNonNull(datagram, "datagram");
-        ReceiveResult early = preReceive();
-        if (early != null) {
-            return early;
-        }
-        enterReceive();
-        try {
-            long now = env.clock().nanoTime();
-            int datagramLength = datagram.readableBytes();
-            // SPEC CHN-RECV-1 step 1, PKT-SIZE-4, PKT-SIZE-6: the length before any cryptography
-            DecodeResult<Packet> decoded = PacketCodec.decode(datagram.duplicate());
-            if (!decoded.isOk()) {
-                return drop(decoded.dropReason());
-            }
-            if (!(decoded.value() instanceof MessagePacket message)) {
-                // only MESSAGEs are routed here; any other kind is, for this entry point, an unknown magic
-                return drop(DropReason.UNKNOWN_MAGIC);
-            }
-            if (!message.senderShortTermPk().equals(peerShortTermBytes)) {
-                // SPEC PKT-DEMUX-3: the key at offset 8 selects the channel; it does not select this one
-                return drop(DropReason.UNKNOWN_CHANNEL);
-            }
-            long packetNumber = message.nonceCounter();
-            // SPEC CHN-REPLAY-2: a replayed or too-old number is dropped before the box is opened
-            if (!replay.isAcceptable(packetNumber)) {
-                return drop(DropReason.PACKET_REPLAYED);
-            }
-            ByteBuf box = message.box();
-            // SPEC CHN-RECV-1 step 4: open with the channel's key and the peer's prefix
-            if (!boxes.openMessage(packetNumber, box)) {
-                return drop(DropReason.BOX_OPEN_FAILED);
-            }
-            ByteBuf plaintext = box.slice(box.readerIndex() + MessagePacket.BOX_OVERHEAD,
-                    box.readableBytes() - MessagePacket.BOX_OVERHEAD);
-            return processAuthenticated(packetNumber, plaintext, PacketKind.MESSAGE, datagramLength, now);
-        } finally {
-            receiving = false;
-        }
+        return receive(datagram, false);
     }
 
     /**
@@ -273,6 +245,14 @@ public final class Channel {
         if (role != Role.RESPONDER) {
             throw new IllegalStateException("only a responder receives INITIATEs; this channel is the initiator");
         }
+        return receive(datagram, true);
+    }
+
+    /**
+     * The steps a MESSAGE (SPEC.md section 6.1) and a retransmitted INITIATE (steps R1 to R4 of
+     * section 5.5) share: decode, select, replay check, open; then each kind's own processing.
+     */
+    private ReceiveResult receive(ByteBuf datagram, boolean initiate) {
         ReceiveResult early = preReceive();
         if (early != null) {
             return early;
@@ -281,43 +261,66 @@ public final class Channel {
         try {
             long now = env.clock().nanoTime();
             int datagramLength = datagram.readableBytes();
+            // SPEC CHN-RECV-1 step 1, PKT-SIZE-4, PKT-SIZE-6: the length before any cryptography
             DecodeResult<Packet> decoded = PacketCodec.decode(datagram.duplicate());
             if (!decoded.isOk()) {
                 return drop(decoded.dropReason());
             }
-            if (!(decoded.value() instanceof InitiatePacket initiate)) {
+            ByteBuf senderKey;
+            long packetNumber;
+            ByteBuf box;
+            if (!initiate && decoded.value() instanceof MessagePacket message) {
+                senderKey = message.senderShortTermPk();
+                packetNumber = message.nonceCounter();
+                box = message.box();
+            } else if (initiate && decoded.value() instanceof InitiatePacket packet) {
+                senderKey = packet.initiatorShortTermPk();
+                packetNumber = packet.nonceCounter();
+                box = packet.box();
+            } else {
+                // only one kind is routed to each entry point; any other kind is, for it, an unknown magic
                 return drop(DropReason.UNKNOWN_MAGIC);
             }
-            if (!initiate.initiatorShortTermPk().equals(peerShortTermBytes)) {
+            if (!senderKey.equals(peerShortTermBytes)) {
+                // SPEC PKT-DEMUX-3: the key at offset 8 selects the channel; it does not select this one
                 return drop(DropReason.UNKNOWN_CHANNEL);
             }
-            long packetNumber = initiate.nonceCounter();
-            // SPEC NEG-RPROC-3 step R1: the counter against the channel's replay window
+            // SPEC CHN-REPLAY-2, NEG-RPROC-3 step R1: a replayed or too-old number is dropped before the box is opened
             if (!replay.isAcceptable(packetNumber)) {
                 return drop(DropReason.PACKET_REPLAYED);
             }
-            ByteBuf box = initiate.box();
-            // SPEC NEG-RPROC-3 step R2: open with the channel's key K and the prefix cUVVYcp-CLIENT-i
-            if (!boxes.openInitiate(packetNumber, box)) {
+            // SPEC CHN-RECV-1 step 4: open with the channel's key and the peer's prefix;
+            // SPEC NEG-RPROC-3 step R2: for an INITIATE, the channel's key K and the prefix cUVVYcp-CLIENT-i
+            if (!(initiate ? boxes.openInitiate(packetNumber, box) : boxes.openMessage(packetNumber, box))) {
                 return drop(DropReason.BOX_OPEN_FAILED);
             }
-            int plaintextStart = box.readerIndex() + InitiatePacket.BOX_OVERHEAD - InitiateBoxPlaintext.OVERHEAD;
-            // SPEC NEG-RPROC-3 step R3: the I in the plaintext must be the channel's peer identity
-            if (!box.slice(plaintextStart, 32).equals(peerLongTermBytes)) {
-                return drop(DropReason.VOUCH_INVALID);
+            if (initiate) {
+                return processRetransmittedInitiate(packetNumber, box, datagramLength, now);
             }
-            int messageStart = plaintextStart + InitiateBoxPlaintext.OVERHEAD;
-            ByteBuf message = box.slice(messageStart, box.writerIndex() - messageStart);
-            // SPEC NEG-RPROC-3 step R4: process the message as a packet of the channel
-            ReceiveResult result = processAuthenticated(packetNumber, message, PacketKind.INITIATE_RETRANSMISSION,
-                    datagramLength, now);
-            if (result == ReceiveResult.ACCEPTED && state == ChannelState.ESTABLISHED && acks.hasUnreported()) {
-                sendControlPacket(now);
-            }
-            return result;
+            ByteBuf plaintext = box.slice(box.readerIndex() + MessagePacket.BOX_OVERHEAD,
+                    box.readableBytes() - MessagePacket.BOX_OVERHEAD);
+            return processAuthenticated(packetNumber, plaintext, PacketKind.MESSAGE, datagramLength, now);
         } finally {
             receiving = false;
         }
+    }
+
+    /** Steps R3 and R4 of SPEC.md section 5.5, then the ACK-bearing answer, for an opened INITIATE box. */
+    private ReceiveResult processRetransmittedInitiate(long packetNumber, ByteBuf box, int datagramLength, long now) {
+        int plaintextStart = box.readerIndex() + InitiatePacket.BOX_OVERHEAD - InitiateBoxPlaintext.OVERHEAD;
+        // SPEC NEG-RPROC-3 step R3: the I in the plaintext must be the channel's peer identity
+        if (!box.slice(plaintextStart, 32).equals(peerLongTermBytes)) {
+            return drop(DropReason.VOUCH_INVALID);
+        }
+        int messageStart = plaintextStart + InitiateBoxPlaintext.OVERHEAD;
+        ByteBuf message = box.slice(messageStart, box.writerIndex() - messageStart);
+        // SPEC NEG-RPROC-3 step R4: process the message as a packet of the channel
+        ReceiveResult result = processAuthenticated(packetNumber, message, PacketKind.INITIATE_RETRANSMISSION,
+                datagramLength, now);
+        if (result == ReceiveResult.ACCEPTED && state == ChannelState.ESTABLISHED && acks.hasUnreported()) {
+            sendControlPacket(now);
+        }
+        return result;
     }
 
     private ReceiveResult preReceive() {

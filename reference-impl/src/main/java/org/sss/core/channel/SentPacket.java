@@ -1,7 +1,8 @@
 package org.sss.core.channel;
 
 /**
- * What the channel remembers about one MESSAGE it sent, until it is acknowledged or forgotten.
+ * What the channel remembers about one MESSAGE it sent (or, on the initiator, one INITIATE from the
+ * negotiation), until it is acknowledged or forgotten.
  *
  * @param packetNumber the packet number (the nonce counter)
  * @param sentAtNanos when it was handed to the sink

@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import org.sss.core.negotiation.Role;
 import org.sss.core.wire.AckFrame;
 
 /**
@@ -22,23 +21,21 @@ final class SentPacketLog {
     private final TreeMap<Long, SentPacket> unacknowledged = new TreeMap<>(Long::compareUnsigned);
     private final ArrayDeque<Long> skipped = new ArrayDeque<>();
     private final int maxPackets;
-    private final Role role;
     private boolean anyIssued;
     private long firstIssued;
     private long highestSent;
     private boolean anySent;
 
     /**
-     * A log for one end of a channel.
+     * A log for one end of a channel; an initiator's INITIATEs are recorded with {@link #onSent} before
+     * its first MESSAGE.
      *
-     * @param role which end; an initiator's numbers below its first MESSAGE belong to its INITIATEs
      * @param maxPackets the most unacknowledged packets remembered
      */
-    SentPacketLog(Role role, int maxPackets) {
+    SentPacketLog(int maxPackets) {
         if (maxPackets < 1) {
             throw new IllegalArgumentException("maxPackets must be at least 1, got " + maxPackets);
         }
-        this.role = role;
         this.maxPackets = maxPackets;
     }
 
@@ -85,17 +82,13 @@ final class SentPacketLog {
         }
         long largest = ack.largestObserved();
         if (!anySent) {
-            // SPEC-GAP: NegotiatedChannel does not say which numbers the initiator's INITIATEs used, so
-            // an initiator cannot judge ACKs of numbers below its first MESSAGE; it accepts them.
-            return role == Role.RESPONDER
-                    ? "ACK acknowledges packet " + Long.toUnsignedString(largest) + " but nothing was sent"
-                    : null;
+            return "ACK acknowledges packet " + Long.toUnsignedString(largest) + " but nothing was sent";
         }
         if (Long.compareUnsigned(largest, highestSent) > 0) {
             return "ACK largest_observed " + Long.toUnsignedString(largest) + " is above the largest packet sent, "
                     + Long.toUnsignedString(highestSent);
         }
-        if (role == Role.RESPONDER && acked.anyBelow(firstIssued)) {
+        if (acked.anyBelow(firstIssued)) {
             return "ACK acknowledges packet " + Long.toUnsignedString(acked.low(acked.count() - 1))
                     + ", below the first packet sent, " + Long.toUnsignedString(firstIssued);
         }
@@ -135,13 +128,6 @@ final class SentPacketLog {
                     ackCarried = true;
                 }
             }
-        }
-        if (role == Role.INITIATOR && (!anyIssued ? acked.count() > 0 : acked.anyBelow(firstIssued))) {
-            // SPEC-GAP: an initiator's numbers below its first MESSAGE are its INITIATEs, whose message
-            // carried the version field and SETTINGS (NEG-VER-4, NEG-INITIATE-4); acknowledging one
-            // acknowledges both.
-            version = true;
-            settings = true;
         }
         return new AckedPackets(count, largest, version, settings, ackCarried, highestAck);
     }

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -102,6 +103,8 @@ public final class Initiator {
     private byte[] cookie;
     private BoxKey channelKey;
     private int initiatesSent;
+    /** The INITIATEs of the current attempt, for the channel's sent-packet log. */
+    private final List<SentInitiate> initiates = new ArrayList<>();
 
     private Initiator(Builder b) {
         this.longTerm = b.longTerm;
@@ -248,7 +251,8 @@ public final class Initiator {
             // SPEC CRY-KDF-1, step 3: the channel now exists
             byte[] channelId = KeyDerivation.channelId(channelKey, shortTerm.publicKey(), responderShortTerm);
             NegotiatedChannel channel = new NegotiatedChannel(Role.INITIATOR, shortTerm, responderShortTerm,
-                    responderLongTerm, channelKey, channelId, counter, responderAddress);
+                    responderLongTerm, channelKey, channelId, counter, responderAddress, initiates);
+            initiates.clear();
             // SPEC NEG-IPROC-4: no INITIATE after a MESSAGE has been accepted; the keys now belong to the channel
             shortTerm = null;
             channelKey = null;
@@ -381,6 +385,7 @@ public final class Initiator {
                 .orElseThrow(() -> new IllegalStateException("beforenm(R, i') is zero although R is not small-order"));
         responderShortTerm = null;
         initiatesSent = 0;
+        initiates.clear();
         state = State.HELLO_SENT;
     }
 
@@ -433,8 +438,12 @@ public final class Initiator {
             out.release();
             throw e;
         }
+        int size = out.readableBytes();
+        long sentAt = clock.nanoTime();
         sink.send(out, responderAddress);
         initiatesSent++;
+        // SPEC NEG-VER-4, NEG-INITIATE-4: every INITIATE's message carries the version field and SETTINGS first
+        initiates.add(new SentInitiate(c, sentAt, size, true, true));
         return c;
     }
 
@@ -481,6 +490,7 @@ public final class Initiator {
         }
         eraseCookie();
         counter = null;
+        initiates.clear();
     }
 
     private void eraseCookie() {

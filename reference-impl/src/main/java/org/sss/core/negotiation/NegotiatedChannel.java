@@ -1,6 +1,7 @@
 package org.sss.core.negotiation;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import org.sss.core.crypto.BoxKey;
 import org.sss.core.crypto.KeyPair;
@@ -24,6 +25,8 @@ import org.sss.core.crypto.PublicKey;
  * @param sendCounter the nonce counter of {@code ownShortTerm}; for the initiator it continues
  *     after the HELLOs and INITIATEs it already numbered (CRY-NONCE rules)
  * @param peerAddress where the peer's packets came from and where MESSAGEs go
+ * @param initiates the INITIATEs the initiator sent under {@code ownShortTerm}, in the order sent;
+ *     empty for the responder
  */
 public record NegotiatedChannel(
         Role role,
@@ -33,7 +36,8 @@ public record NegotiatedChannel(
         BoxKey sharedKey,
         byte[] channelId,
         NonceCounter sendCounter,
-        InetSocketAddress peerAddress) {
+        InetSocketAddress peerAddress,
+        List<SentInitiate> initiates) {
 
     /** Length of a channel ID in bytes. */
     public static final int CHANNEL_ID_LENGTH = 16;
@@ -48,11 +52,25 @@ public record NegotiatedChannel(
         Objects.requireNonNull(channelId, "channelId");
         Objects.requireNonNull(sendCounter, "sendCounter");
         Objects.requireNonNull(peerAddress, "peerAddress");
+        initiates = List.copyOf(Objects.requireNonNull(initiates, "initiates"));
+        if (role == Role.RESPONDER && !initiates.isEmpty()) {
+            throw new IllegalArgumentException("initiates: a responder sends no INITIATE, got " + initiates.size());
+        }
         if (channelId.length != CHANNEL_ID_LENGTH) {
             throw new IllegalArgumentException("channelId: expected " + CHANNEL_ID_LENGTH + " bytes, got "
                     + channelId.length);
         }
         channelId = channelId.clone();
+    }
+
+    /**
+     * A hand-over without INITIATE records: the responder's, or an initiator's whose INITIATEs are not
+     * known (its channel then treats every ACK before its first MESSAGE as acknowledging what it never sent).
+     */
+    public NegotiatedChannel(Role role, KeyPair ownShortTerm, PublicKey peerShortTerm, PublicKey peerLongTerm,
+            BoxKey sharedKey, byte[] channelId, NonceCounter sendCounter, InetSocketAddress peerAddress) {
+        this(role, ownShortTerm, peerShortTerm, peerLongTerm, sharedKey, channelId, sendCounter, peerAddress,
+                List.of());
     }
 
     /** A copy of the channel ID. */

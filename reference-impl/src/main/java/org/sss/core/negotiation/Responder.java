@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -291,7 +292,7 @@ public final class Responder {
             byte[] channelId = KeyDerivation.channelId(channelKey, initiatorShortTerm, responderShortTerm);
             NegotiatedChannel channel = new NegotiatedChannel(Role.RESPONDER,
                     new KeyPair(responderShortTerm, responderShortTermSecret), initiatorShortTerm, initiatorLongTerm,
-                    channelKey, channelId, new NonceCounter(), source);
+                    channelKey, channelId, new NonceCounter(), source, List.of());
             // SPEC CRY-COOKIE-8: the cookie enters the replay cache only once the INITIATE is fully accepted
             replayCache.add(cookie, 0, generation, now);
             handedOver = true;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sss.core.negotiation.Role;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.wire.AckFrame;
 import org.sss.core.wire.CloseFrame;
 import org.sss.core.wire.ErrorCode;
@@ -111,13 +112,13 @@ class AckTest {
 
     @Test
     void ackRangesDescribeExactlyWhatArrivedUnderSeededLoss() {
-        long seed = ChannelTestSeed.forTest("ackRangesDescribeExactlyWhatArrivedUnderSeededLoss");
+        long seed = TestSeed.forTest("ackRangesDescribeExactlyWhatArrivedUnderSeededLoss");
         runLossScenario(seed, ChannelPair.deterministic(), ChannelPair.deterministic(), 0.25);
     }
 
     @Test
     void truncatedAckRangesStayTruthfulWhenFewRunsAreKept() {
-        long seed = ChannelTestSeed.forTest("truncatedAckRangesStayTruthfulWhenFewRunsAreKept");
+        long seed = TestSeed.forTest("truncatedAckRangesStayTruthfulWhenFewRunsAreKept");
         // SPEC CHN-ACK-7: the responder keeps only 8 runs, and the initiator accepts only 256-byte plaintexts
         ChannelConfig initiator = ChannelPair.deterministic().toBuilder().maxPlaintext(256).build();
         ChannelConfig responder = ChannelPair.deterministic().toBuilder().maxAckIntervals(8).build();
@@ -240,20 +241,25 @@ class AckTest {
     @Test
     void rttSamplesFollowRfc9002() {
         ChannelPair pair = settled();
-        assertThat(pair.initiator.statistics().rtt().samples()).isZero();
-        assertThat(pair.initiator.statistics().rtt().smoothed()).isEqualTo(Duration.ofMillis(500));
+        RttStatistics first = pair.initiator.statistics().rtt();
+        // SPEC CHN-RTT-1: the first sample, from the INITIATE sent 500 ms before the responder's first
+        // MESSAGE acknowledged it, sets smoothed_rtt to it and rttvar to half of it
+        assertThat(first.samples()).isEqualTo(1);
+        assertThat(first.latest()).isEqualTo(Duration.ofMillis(500));
+        assertThat(first.smoothed()).isEqualTo(Duration.ofMillis(500));
+        assertThat(first.variation()).isEqualTo(Duration.ofMillis(250));
         pair.initiator.ping();
         pair.clock.advance(Duration.ofMillis(40));
         pair.flush();
         pair.advance(Duration.ofMillis(25));
         pair.flush();
         RttStatistics rtt = pair.initiator.statistics().rtt();
-        // SPEC CHN-RTT-1: the first sample sets smoothed_rtt to it and rttvar to half of it
-        assertThat(rtt.samples()).isEqualTo(1);
+        // SPEC CHN-RTT-1: later samples move smoothed_rtt by 1/8 and rttvar by 1/4 of the difference (RFC 9002 5.3)
+        assertThat(rtt.samples()).isEqualTo(2);
         assertThat(rtt.latest()).isEqualTo(Duration.ofMillis(65));
         assertThat(rtt.min()).isEqualTo(Duration.ofMillis(65));
-        assertThat(rtt.smoothed()).isEqualTo(Duration.ofMillis(65));
-        assertThat(rtt.variation()).isEqualTo(Duration.ofMillis(65).dividedBy(2));
+        assertThat(rtt.smoothed()).isEqualTo(Duration.ofNanos((7 * 500_000_000L + 65_000_000L) / 8));
+        assertThat(rtt.variation()).isEqualTo(Duration.ofNanos((3 * 250_000_000L + 435_000_000L) / 4));
         // the responder sampled the initiator's delayed ACK of its first MESSAGE
         assertThat(pair.responder.statistics().rtt().latest()).isEqualTo(Duration.ofMillis(25));
         assertThat(pair.initiator.statistics().unacknowledgedPackets()).isZero();

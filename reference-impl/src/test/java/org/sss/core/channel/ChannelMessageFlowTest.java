@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.sss.core.negotiation.Role;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.wire.AckFrame;
 import org.sss.core.wire.CloseFrame;
 import org.sss.core.wire.EmptyFrame;
@@ -152,7 +153,7 @@ class ChannelMessageFlowTest {
 
     @Test
     void nonceCountersRiseStrictlyAndNoNonceIsEverReused() {
-        long seed = ChannelTestSeed.forTest("nonceCountersRiseStrictlyAndNoNonceIsEverReused");
+        long seed = TestSeed.forTest("nonceCountersRiseStrictlyAndNoNonceIsEverReused");
         // a short skip period exercises CHN-ACK-12 skipping as well
         ChannelConfig skipping = ChannelConfig.builder().packetNumberSkipPeriod(8).build();
         ChannelPair pair = new ChannelPair(skipping, skipping, seed);

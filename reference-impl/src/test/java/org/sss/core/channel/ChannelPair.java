@@ -25,6 +25,7 @@ import org.sss.core.crypto.NoncePrefix;
 import org.sss.core.crypto.SecretBox;
 import org.sss.core.negotiation.NegotiatedChannel;
 import org.sss.core.negotiation.Role;
+import org.sss.core.negotiation.SentInitiate;
 import org.sss.core.time.ManualClock;
 import org.sss.core.wire.DecodeResult;
 import org.sss.core.wire.DropCounters;
@@ -56,7 +57,10 @@ final class ChannelPair {
 
     final CryptoProvider crypto = CryptoProvider.bouncyCastle();
     final SecretBox secretBox = crypto.newSecretBox();
-    final ManualClock clock = new ManualClock();
+    /** Where the pair's clock starts. */
+    static final long CLOCK_START = 1_000_000_000_000L;
+
+    final ManualClock clock = new ManualClock(CLOCK_START);
     final KeyPair initiatorLongTerm = KeyPair.fromSeed(seed(1));
     final KeyPair responderLongTerm = KeyPair.fromSeed(seed(2));
     final KeyPair initiatorShortTerm = KeyPair.fromSeed(seed(3));
@@ -83,6 +87,23 @@ final class ChannelPair {
 
     ChannelPair(ChannelConfig initiatorConfig, ChannelConfig responderConfig, long seed, NonceCounter initiatorCounter,
             NonceCounter responderCounter) {
+        this(initiatorConfig, responderConfig, seed, 1, initiatorCounter, responderCounter);
+    }
+
+    /**
+     * A pair whose initiator sent {@code initiates} INITIATEs, numbered from {@value #INITIATE_PN}
+     * up, all one initial RTT before the hand-over: the responder's answer acknowledges them at once,
+     * and that first RTT sample (CHN-RTT-1) leaves smoothed_rtt and rttvar where they started.
+     */
+    ChannelPair(ChannelConfig initiatorConfig, ChannelConfig responderConfig, long seed, int initiates,
+            NonceCounter initiatorCounter, NonceCounter responderCounter) {
+        this(initiatorConfig, responderConfig, seed, initiatesSent(initiatorConfig, initiates), initiatorCounter,
+                responderCounter);
+    }
+
+    /** A pair whose initiator's negotiation sent {@code initiates} before the hand-over. */
+    ChannelPair(ChannelConfig initiatorConfig, ChannelConfig responderConfig, long seed, List<SentInitiate> initiates,
+            NonceCounter initiatorCounter, NonceCounter responderCounter) {
         this.initiatorConfig = initiatorConfig;
         this.responderConfig = responderConfig;
         this.random = new Random(seed);
@@ -95,13 +116,28 @@ final class ChannelPair {
                 responderShortTerm.publicKey());
         assertThat(initiatorId).isEqualTo(responderId);
         initiatorNegotiated = new NegotiatedChannel(Role.INITIATOR, initiatorShortTerm, responderShortTerm.publicKey(),
-                responderLongTerm.publicKey(), initiatorKey, initiatorId, initiatorCounter, RESPONDER_ADDRESS);
+                responderLongTerm.publicKey(), initiatorKey, initiatorId, initiatorCounter, RESPONDER_ADDRESS,
+                initiates);
         responderNegotiated = new NegotiatedChannel(Role.RESPONDER, responderShortTerm, initiatorShortTerm.publicKey(),
-                initiatorLongTerm.publicKey(), responderKey, responderId, responderCounter, INITIATOR_ADDRESS);
+                initiatorLongTerm.publicKey(), responderKey, responderId, responderCounter, INITIATOR_ADDRESS,
+                List.of());
         initiator = Channel.create(initiatorNegotiated, initiatorConfig, environment(initiatorDrops, initiatorOut),
                 initiatorEvents);
         responder = Channel.create(responderNegotiated, responderConfig, environment(responderDrops, responderOut),
                 responderEvents);
+    }
+
+    private static List<SentInitiate> initiatesSent(ChannelConfig config, int count) {
+        List<SentInitiate> initiates = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            initiates.add(initiateSentBefore(INITIATE_PN + i, config.initialRtt()));
+        }
+        return initiates;
+    }
+
+    /** An INITIATE, with the version field and SETTINGS, sent {@code age} before the clock's start. */
+    static SentInitiate initiateSentBefore(long packetNumber, Duration age) {
+        return new SentInitiate(packetNumber, CLOCK_START - age.toNanos(), WireLimits.MAX_DATAGRAM, true, true);
     }
 
     /** A pair with the default configuration except that no packet number is skipped. */

@@ -141,7 +141,8 @@ class CloseTest {
         pair.flush();
         // SPEC FRM-CLOSE-4: the final ACK acknowledged the ping
         assertThat(pair.initiator.statistics().unacknowledgedPackets()).isZero();
-        assertThat(pair.initiator.statistics().rtt().samples()).isEqualTo(1);
+        // one sample from the INITIATE the responder's first MESSAGE acknowledged, one from the ping
+        assertThat(pair.initiator.statistics().rtt().samples()).isEqualTo(2);
         assertThat(ping).isGreaterThan(ChannelPair.INITIATE_PN);
     }
 
@@ -211,10 +212,11 @@ class CloseTest {
         ChannelConfig tiny = ChannelPair.deterministic().toBuilder().idleTimeout(Duration.ofSeconds(1)).build();
         ChannelPair pair = new ChannelPair(tiny, tiny, 13);
         pair.establish();
-        // SPEC CHN-IDLE-1: 1 s is below 3 · PTO, 4575 ms while the initiator has no RTT sample
+        // SPEC CHN-IDLE-1: 1 s is below 3 · PTO, 4575 ms while smoothed_rtt is 500 ms and rttvar 250 ms
         pair.advance(Duration.ofMillis(4574));
         assertThat(pair.initiator.state()).isEqualTo(ChannelState.ESTABLISHED);
-        assertThat(pair.initiator.statistics().rtt().samples()).isZero();
+        assertThat(pair.initiator.statistics().rtt().smoothed()).isEqualTo(Duration.ofMillis(500));
+        assertThat(pair.initiator.statistics().rtt().variation()).isEqualTo(Duration.ofMillis(250));
         pair.advance(Duration.ofMillis(1));
         assertThat(pair.initiator.state()).isEqualTo(ChannelState.CLOSED);
     }

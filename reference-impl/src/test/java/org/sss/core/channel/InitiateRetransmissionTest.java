@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.netty.buffer.Unpooled;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sss.core.crypto.NonceCounter;
 import org.sss.core.wire.AckFrame;
 import org.sss.core.wire.CloseFrame;
 import org.sss.core.wire.DropReason;
@@ -20,9 +21,13 @@ import org.sss.core.wire.WireLimits;
 /** SPEC.md section 5.5, steps R1 to R4: an INITIATE retransmitted for a live channel. */
 class InitiateRetransmissionTest {
 
-    /** The responder's channel, created by INITIATE 2, whose first MESSAGE was lost. */
+    /**
+     * The responder's channel, created by INITIATE 2, whose first MESSAGE was lost; the initiator has
+     * also sent INITIATE 3, which the tests retransmit.
+     */
     private static ChannelPair responderOnly() {
-        ChannelPair pair = ChannelPair.standard();
+        ChannelPair pair = new ChannelPair(ChannelPair.deterministic(), ChannelPair.deterministic(), 1, 2,
+                new NonceCounter(ChannelPair.INITIATE_PN + 2), new NonceCounter());
         byte[] message = message(pair, ChannelPair.INITIATE_PN);
         assertThat(pair.responder.acceptFirstPacket(ChannelPair.INITIATE_PN, Unpooled.wrappedBuffer(message)))
                 .isEqualTo(ReceiveResult.ACCEPTED);

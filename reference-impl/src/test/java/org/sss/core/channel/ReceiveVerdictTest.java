@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sss.core.negotiation.Role;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.wire.AckFrame;
 import org.sss.core.wire.CloseFrame;
 import org.sss.core.wire.DropReason;
@@ -150,7 +151,7 @@ class ReceiveVerdictTest {
 
     @Test
     void randomGarbageNeverThrowsAndIsAlwaysDropped() {
-        long seed = ChannelTestSeed.forTest("randomGarbageNeverThrowsAndIsAlwaysDropped");
+        long seed = TestSeed.forTest("randomGarbageNeverThrowsAndIsAlwaysDropped");
         Random random = new Random(seed);
         ChannelPair pair = ChannelPair.established();
         pair.initiator.ping();

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.sss.core.testing.TestSeed;
 
 class ReplayWindowTest {
 
@@ -72,8 +73,7 @@ class ReplayWindowTest {
 
     @Test
     void agreesWithAReferenceSetUnderRandomReordering() {
-        long seed = Long.getLong("sss.seed", System.nanoTime());
-        System.out.println("ReplayWindowTest seed=" + seed + " (replay with -Dsss.seed=" + seed + ")");
+        long seed = TestSeed.forTest("agreesWithAReferenceSetUnderRandomReordering");
         Random random = new Random(seed);
         ReplayWindow window = new ReplayWindow();
         Set<Long> accepted = new HashSet<>();

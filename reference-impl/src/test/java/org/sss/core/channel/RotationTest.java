@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.sss.core.crypto.NonceCounter;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.wire.ErrorCode;
 
 /** SPEC.md sections 4.4 and 6.9: rotation by age, by counter, and the exhausted counter. */
@@ -13,7 +14,7 @@ class RotationTest {
 
     @Test
     void rotationFallsDueOnceAtTheConfiguredAgeWithSeededJitter() {
-        long seed = ChannelTestSeed.forTest("rotationFallsDueOnceAtTheConfiguredAgeWithSeededJitter");
+        long seed = TestSeed.forTest("rotationFallsDueOnceAtTheConfiguredAgeWithSeededJitter");
         ChannelConfig config = ChannelPair.deterministic().toBuilder().rotationInterval(Duration.ofMinutes(30))
                 .rotationJitter(Duration.ofMinutes(5)).idleTimeout(Duration.ZERO).build();
         ChannelPair pair = new ChannelPair(config, config, seed);

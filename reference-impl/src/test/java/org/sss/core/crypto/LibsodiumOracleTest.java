@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.sss.core.testing.TestSeed;
 
 /**
  * The reference crypto agrees with libsodium on seeded random inputs. The seed is printed;

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sss.core.testing.TestSeed;
 
 /** Sealing and opening, and every way a box can fail to open. */
 class SecretBoxTest {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.sss.core.channel.ChannelConfig;
 import org.sss.core.crypto.KeyPair;
 import org.sss.core.negotiation.NegotiationTimers;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.transport.TransportCounters;
 import org.sss.core.wire.DropReason;
 import org.sss.core.wire.WireLimits;

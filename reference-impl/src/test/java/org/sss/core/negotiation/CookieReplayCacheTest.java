@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sss.core.testing.TestSeed;
 
 /** The replay cache of accepted cookies, CRY-COOKIE-7, and its bound without a replay hole. */
 class CookieReplayCacheTest {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.sss.core.crypto.KeyPair;
 import org.sss.core.crypto.NoncePrefix;
 import org.sss.core.crypto.PublicKey;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.time.ManualClock;
 
 /**

@@ -2,7 +2,10 @@ package org.sss.core.negotiation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -10,17 +13,33 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.sss.core.channel.Channel;
+import org.sss.core.channel.ChannelConfig;
+import org.sss.core.channel.ChannelEnvironment;
+import org.sss.core.channel.ChannelState;
+import org.sss.core.channel.ReceiveResult;
+import org.sss.core.crypto.CryptoProvider;
 import org.sss.core.crypto.KeyPair;
 import org.sss.core.crypto.PublicKey;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.time.ManualClock;
+import org.sss.core.wire.AckFrame;
+import org.sss.core.wire.DropCounters;
+import org.sss.core.wire.Frame;
+import org.sss.core.wire.PacketHeader;
 import org.sss.core.wire.PacketType;
+import org.sss.core.wire.PlaintextWriter;
+import org.sss.core.wire.SettingsFrame;
+import org.sss.core.wire.WireLimits;
 
 /**
  * Whole negotiations between an {@link Initiator} and a {@link Responder} over an in-memory wire,
  * with the test playing the host (demultiplexing, live channels) and the channel layer (the
- * responder's first MESSAGE). SPEC.md section 5.
+ * responder's first MESSAGE). SPEC.md section 5; and what the initiator's hand-over says about its
+ * INITIATEs, and what a {@link Channel} built from it makes of ACKs of them (section 6.5).
  */
 class HandshakeTest {
     private final long seed = TestSeed.forTest(getClass().getSimpleName());
@@ -35,6 +54,9 @@ class HandshakeTest {
     private final Set<PublicKey> live = new HashSet<>();
     private final List<InitiateOutcome.Accepted> accepted = new ArrayList<>();
     private final List<InitiateOutcome.ForLiveChannel> forLiveChannels = new ArrayList<>();
+    /** When each INITIATE of the current attempt was sent, and its length, in the order sent. */
+    private final List<Long> initiateTimes = new ArrayList<>();
+    private final List<Integer> initiateSizes = new ArrayList<>();
     private final Responder responder = Responder.builder(responderLongTerm, toInitiator).random(random).clock(clock)
             .liveChannels(live::contains).build();
     private final Initiator initiator = Initiator.builder(initiatorLongTerm, responderLongTerm.publicKey(),
@@ -48,6 +70,8 @@ class HandshakeTest {
                 assertThat(responder.onHello(Unpooled.wrappedBuffer(datagram), initiatorAddress))
                         .isInstanceOf(HelloOutcome.CookieSent.class);
             } else {
+                initiateTimes.add(clock.nanoTime());
+                initiateSizes.add(datagram.length);
                 InitiateOutcome outcome = responder.onInitiate(Unpooled.wrappedBuffer(datagram), initiatorAddress);
                 if (outcome instanceof InitiateOutcome.Accepted a) {
                     accepted.add(a);
@@ -172,5 +196,101 @@ class HandshakeTest {
         assertThat(late).isInstanceOf(Dropped.class);
         assertThat(((Dropped) late).reason()).isEqualTo(org.sss.core.wire.DropReason.UNKNOWN_CHANNEL);
         assertThat(initiator.state()).isEqualTo(Initiator.State.HELLO_SENT);
+    }
+
+    /** HELLO, COOKIE, then {@code initiates} INITIATEs each on its retransmission timer. */
+    private void negotiateUpToInitiates(int initiates) {
+        initiator.start();
+        deliverToResponder();
+        clock.advance(Duration.ofMillis(40));
+        deliverCookie();
+        deliverToResponder();
+        for (int i = 1; i < initiates; i++) {
+            clock.advance(Duration.ofNanos(initiator.nextTimeoutNanos() - clock.nanoTime()));
+            assertThat(initiator.onTimeout(clock.nanoTime())).isEqualTo(
+                    new TimeoutOutcome.Retransmitted(PacketType.INITIATE, 2 + i, false));
+            deliverToResponder();
+        }
+    }
+
+    /** The responder's first MESSAGE, SETTINGS first, then {@code ack}; the initiator accepts it. */
+    private FirstMessageOutcome.Established firstMessage(AckFrame ack) {
+        NegotiatedChannel responderSide = accepted.get(accepted.size() - 1).channel();
+        long pn = responderSide.sendCounter().next();
+        ByteBuf plaintext = Unpooled.buffer();
+        PlaintextWriter.write(PacketHeader.of(pn, true), List.<Frame>of(new SettingsFrame(List.of()), ack), plaintext,
+                WireLimits.MAX_PLAINTEXT);
+        byte[] datagram = PacketForge.message(responderSide.ownShortTerm(), responderSide.peerShortTerm(),
+                responderSide.role().sendPrefix(), pn, ByteBufUtil.getBytes(plaintext));
+        return (FirstMessageOutcome.Established) initiator.onFirstMessage(Unpooled.wrappedBuffer(datagram));
+    }
+
+    private Channel channel(NegotiatedChannel negotiated, SentDatagrams sink) {
+        ChannelConfig config = ChannelConfig.builder().packetNumberSkipPeriod(0).build();
+        ChannelEnvironment env = new ChannelEnvironment(clock, new Random(seed), CryptoProvider.bouncyCastle(),
+                new UnpooledByteBufAllocator(false), new DropCounters(), sink);
+        return Channel.create(negotiated, config, env, (packetNumber, frames) -> { });
+    }
+
+    @Test
+    void initiatorHandsOverItsInitiatesWithNumbersSendTimesAndWhatTheyCarried() {
+        negotiateUpToInitiates(3);
+        FirstMessageOutcome.Established established = firstMessage(AckFrame.of(2, 4, 0, List.of()));
+        established.plaintext().release();
+        // SPEC CRY-CTR-1, NEG-TIMER-4: HELLO 1, then INITIATEs 2, 3 and 4, each with the version field and SETTINGS
+        assertThat(established.channel().initiates()).containsExactly(
+                new SentInitiate(2, initiateTimes.get(0), initiateSizes.get(0), true, true),
+                new SentInitiate(3, initiateTimes.get(1), initiateSizes.get(1), true, true),
+                new SentInitiate(4, initiateTimes.get(2), initiateSizes.get(2), true, true));
+        assertThat(accepted.get(0).channel().initiates()).isEmpty();
+    }
+
+    @Test
+    void afterARestartOnlyTheInitiatesOfTheFinalKeyAreHandedOver() {
+        negotiateUpToInitiates(4);
+        // SPEC NEG-TIMER-6: a fresh key pair and counter; the old INITIATEs belong to another channel
+        clock.advance(Duration.ofNanos(initiator.nextTimeoutNanos() - clock.nanoTime()));
+        assertThat(initiator.onTimeout(clock.nanoTime()))
+                .isEqualTo(new TimeoutOutcome.Retransmitted(PacketType.HELLO, 1, true));
+        initiateTimes.clear();
+        initiateSizes.clear();
+        deliverToResponder();
+        deliverCookie();
+        deliverToResponder();
+        FirstMessageOutcome.Established established = firstMessage(AckFrame.of(2, 2, 0, List.of()));
+        established.plaintext().release();
+        assertThat(established.channel().initiates())
+                .containsExactly(new SentInitiate(2, initiateTimes.get(0), initiateSizes.get(0), true, true));
+    }
+
+    @Test
+    void channelTakesAnRttSampleFromTheAckOfTheLargestInitiate() {
+        negotiateUpToInitiates(2);
+        long secondSentAt = initiateTimes.get(1);
+        clock.advance(Duration.ofMillis(70));
+        FirstMessageOutcome.Established established = firstMessage(AckFrame.of(2, 3, 0, List.of()));
+        Channel channel = channel(established.channel(), new SentDatagrams());
+        assertThat(channel.acceptFirstPacket(established.packetNumber(), established.plaintext()))
+                .isEqualTo(ReceiveResult.ACCEPTED);
+        established.plaintext().release();
+        // SPEC CHN-RTT-1: one sample, from INITIATE 3, the largest newly acknowledged
+        assertThat(channel.statistics().rtt().samples()).isEqualTo(1);
+        assertThat(channel.statistics().rtt().latest()).isEqualTo(Duration.ofNanos(clock.nanoTime() - secondSentAt));
+        // SPEC NEG-VER-1, FRM-SET-1: the INITIATEs carried both, so the channel's MESSAGEs carry neither
+        assertThat(channel.maxFramesLength()).isEqualTo(WireLimits.MAX_PLAINTEXT - WireLimits.MIN_HEADER_LENGTH);
+    }
+
+    @Test
+    void channelClosesOnAnAckOfANumberNoInitiateUsed() {
+        negotiateUpToInitiates(2);
+        // SPEC CHN-ACK-10: INITIATE 3 is the largest number sent; 4 was never sent
+        FirstMessageOutcome.Established established = firstMessage(AckFrame.of(2, 4, 0, List.of()));
+        SentDatagrams out = new SentDatagrams();
+        Channel channel = channel(established.channel(), out);
+        assertThat(channel.acceptFirstPacket(established.packetNumber(), established.plaintext()))
+                .isEqualTo(ReceiveResult.CLOSED_BY_RULE);
+        established.plaintext().release();
+        assertThat(channel.state()).isEqualTo(ChannelState.CLOSING);
+        assertThat(out.size()).isEqualTo(1);
     }
 }

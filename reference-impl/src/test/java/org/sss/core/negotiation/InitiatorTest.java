@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.sss.core.crypto.KeyPair;
 import org.sss.core.crypto.NoncePrefix;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.time.ManualClock;
 import org.sss.core.wire.DropReason;
 import org.sss.core.wire.FrameCodec;

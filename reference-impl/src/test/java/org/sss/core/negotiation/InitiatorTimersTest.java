@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sss.core.crypto.KeyPair;
 import org.sss.core.crypto.PublicKey;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.time.ManualClock;
 import org.sss.core.wire.PacketType;
 

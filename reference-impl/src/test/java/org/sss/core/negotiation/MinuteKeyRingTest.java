@@ -9,6 +9,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.sss.core.crypto.CryptoProvider;
 import org.sss.core.crypto.SecretBox;
+import org.sss.core.testing.TestSeed;
 
 /** Minute-key rotation and erasure, SPEC.md section 4.6 (CRY-COOKIE-1 to CRY-COOKIE-6). */
 class MinuteKeyRingTest {

@@ -15,6 +15,7 @@ import org.sss.core.crypto.BoxKey;
 import org.sss.core.crypto.KeyDerivation;
 import org.sss.core.crypto.KeyPair;
 import org.sss.core.crypto.PublicKey;
+import org.sss.core.testing.TestSeed;
 import org.sss.core.time.ManualClock;
 import org.sss.core.wire.DropReason;
 

@@ -1,4 +1,4 @@
-package org.sss.core.crypto;
+package org.sss.core.testing;
 
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
@@ -7,14 +7,15 @@ import java.util.SplittableRandom;
  * The seed of a randomised test: {@code -Dsss.seed=N} replays a run; otherwise a fresh seed is
  * chosen. The seed is printed either way.
  */
-final class TestSeed {
-    static final String PROPERTY = "sss.seed";
+public final class TestSeed {
+    /** The system property that replays a seed. */
+    public static final String PROPERTY = "sss.seed";
 
     private TestSeed() {
     }
 
     /** The seed for {@code testName}, printed with the way to replay it. */
-    static long forTest(String testName) {
+    public static long forTest(String testName) {
         String given = System.getProperty(PROPERTY);
         long seed = given != null && !given.isBlank() ? Long.parseLong(given.trim()) : new SecureRandom().nextLong();
         System.out.println("[" + testName + "] seed=" + seed + " (replay with -D" + PROPERTY + "=" + seed + ")");
@@ -22,7 +23,7 @@ final class TestSeed {
     }
 
     /** A deterministic {@link SecureRandom} for tests: the same seed gives the same bytes. */
-    static SecureRandom secureRandom(long seed) {
+    public static SecureRandom secureRandom(long seed) {
         return new Seeded(seed);
     }
 
@@ -36,14 +37,15 @@ final class TestSeed {
             this.random = new SplittableRandom(seed);
         }
 
+        // synchronized: the host tests draw from one instance on several threads
         @Override
-        public void nextBytes(byte[] bytes) {
+        public synchronized void nextBytes(byte[] bytes) {
             random.nextBytes(bytes);
         }
 
         @Override
         public void setSeed(long seed) {
-            // The constructor of SecureRandom calls this before the field exists; seeding is fixed.
+            // SecureRandom's constructor calls this before the field exists; seeding is fixed.
         }
 
         @Override

@@ -1,0 +1,2 @@
+/** Helpers shared by the tests of every package: the printed, replayable seed. */
+package org.sss.core.testing;

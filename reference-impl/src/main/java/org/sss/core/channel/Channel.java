@@ -496,7 +496,11 @@ public final class Channel {
         }
         int length = 0;
         for (int i = 0; i < frames.size(); i++) {
-            Frame frame = Objects.requireNonNull(frames.get(i), "frames[" + i + "]");
+            Frame frame = frames.get(i);
+            if (frame == null) {
+                // the message is built only on failure: send() is on the per-packet path
+                throw new NullPointerException("frames[" + i + "]");
+            }
             switch (frame.type()) {
                 case SETTINGS:
                 case ACK:

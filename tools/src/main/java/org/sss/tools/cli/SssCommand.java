@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             VectorsCommand.class,
             KeygenCommand.class,
             KeyCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,

@@ -2,23 +2,24 @@ package org.sss.core.crypto;
 
 import io.netty.buffer.ByteBuf;
 import java.util.Objects;
-import org.bouncycastle.crypto.engines.XSalsa20Engine;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 import org.bouncycastle.util.Arrays;
 
 /**
- * XSalsa20-Poly1305 on Bouncy Castle's {@link XSalsa20Engine} and {@link Poly1305}. Buffers with an
- * accessible array are processed where they lie; others go through a scratch array that is
- * cleared after use.
+ * XSalsa20-Poly1305 on {@link XSalsa20Keystream} (Bouncy Castle's Salsa20 core) and Bouncy Castle's
+ * {@link Poly1305}, allocating nothing per message. Buffers with an accessible array are processed
+ * where they lie; others go through a scratch array that is cleared after use.
  */
 final class BcSecretBox implements SecretBox {
     private static final int MAC_KEY_LENGTH = 32;
 
-    private final XSalsa20Engine cipher = new XSalsa20Engine();
+    private final XSalsa20Keystream cipher = new XSalsa20Keystream();
     private final Poly1305 mac = new Poly1305();
-    private final byte[] macKey = new byte[MAC_KEY_LENGTH];
+    // KeyParameter copies its argument once here; getKey() then returns that internal array, which
+    // is overwritten with each one-time key so that keying Poly1305 allocates nothing.
+    private final KeyParameter oneTimeKey = new KeyParameter(new byte[MAC_KEY_LENGTH]);
+    private final byte[] macKey = oneTimeKey.getKey();
     private final byte[] tag = new byte[TAG_LENGTH];
     private byte[] scratch = new byte[0];
 
@@ -38,7 +39,7 @@ final class BcSecretBox implements SecretBox {
                 src = out;
                 srcOffset = ctOffset;
             }
-            cipher.processBytes(src, srcOffset, length, out, ctOffset);
+            cipher.xor(src, srcOffset, length, out, ctOffset);
             mac.update(out, ctOffset, length);
             mac.doFinal(out, outOffset);
             return length + TAG_LENGTH;
@@ -72,7 +73,7 @@ final class BcSecretBox implements SecretBox {
                 src = out;
                 srcOffset = outOffset;
             }
-            cipher.processBytes(src, srcOffset, plaintextLength, out, outOffset);
+            cipher.xor(src, srcOffset, plaintextLength, out, outOffset);
             return true;
         } finally {
             finish();
@@ -125,24 +126,16 @@ final class BcSecretBox implements SecretBox {
     private void start(BoxKey key, Nonce nonce) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(nonce, "nonce");
-        KeyParameter cipherKey = new KeyParameter(key.array());
-        try {
-            cipher.init(true, new ParametersWithIV(cipherKey, nonce.array()));
-        } finally {
-            Arrays.fill(cipherKey.getKey(), (byte) 0);
-        }
+        cipher.init(key.array(), nonce.array());
         // The first 32 keystream bytes are the one-time Poly1305 key; the message starts after them.
         Arrays.fill(macKey, (byte) 0);
-        cipher.processBytes(macKey, 0, MAC_KEY_LENGTH, macKey, 0);
-        KeyParameter oneTimeKey = new KeyParameter(macKey);
-        try {
-            mac.init(oneTimeKey);
-        } finally {
-            Arrays.fill(oneTimeKey.getKey(), (byte) 0);
-        }
+        cipher.xor(macKey, 0, MAC_KEY_LENGTH, macKey, 0);
+        mac.init(oneTimeKey);
+        Arrays.fill(macKey, (byte) 0);
     }
 
     private void finish() {
+        cipher.clear();
         Arrays.fill(macKey, (byte) 0);
         Arrays.fill(tag, (byte) 0);
         mac.reset();

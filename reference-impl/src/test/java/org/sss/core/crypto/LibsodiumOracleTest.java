@@ -2,6 +2,9 @@ package org.sss.core.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -94,6 +97,49 @@ class LibsodiumOracleTest {
             assertThat(sodium.crypto_box_beforenm(expected, peer.publicKey().bytes(), sk)).isZero();
             assertThat(crypto.beforenm(peer.publicKey(), ours.secretKey()).orElseThrow().bytes())
                     .as("round %d", i).isEqualTo(expected);
+        }
+    }
+
+    /**
+     * Every length across the first 64-byte keystream blocks (the message starts at keystream byte
+     * 32, so block boundaries fall at lengths 32, 96, 160, ...) and a few large ones, through one
+     * reused box: on arrays, in place on a heap buffer and in place on a direct buffer.
+     */
+    @Test
+    void secretboxAgreesOnEveryLengthAcrossKeystreamBlocksThroughOneReusedBox() {
+        int[] large = {1232, 4096 + 31, 65_536 + 33, (1 << 20) + 7};
+        int[] lengths = new int[301 + large.length];
+        for (int i = 0; i <= 300; i++) {
+            lengths[i] = i;
+        }
+        System.arraycopy(large, 0, lengths, 301, large.length);
+        for (int length : lengths) {
+            byte[] key = bytes(32);
+            byte[] nonce = bytes(24);
+            byte[] m = bytes(length);
+            byte[] expected = new byte[length + 16];
+            assertThat(sodium.crypto_secretbox_easy(expected, m, m.length, nonce, key)).isZero();
+            BoxKey k = BoxKey.of(key);
+            Nonce n = Nonce.of(nonce);
+
+            byte[] sealed = new byte[length + 16];
+            assertThat(secretBox.seal(k, n, m, 0, length, sealed, 0)).isEqualTo(length + 16);
+            assertThat(sealed).as("seal, length %d", length).isEqualTo(expected);
+            byte[] opened = new byte[length];
+            assertThat(secretBox.open(k, n, expected, 0, expected.length, opened, 0)).as("open, length %d", length).isTrue();
+            assertThat(opened).as("open, length %d", length).isEqualTo(m);
+
+            for (ByteBuf buf : new ByteBuf[] {Unpooled.buffer(length + 16), Unpooled.directBuffer(length + 16)}) {
+                try {
+                    buf.writeZero(16).writeBytes(m);
+                    secretBox.seal(k, n, buf, 0, length);
+                    assertThat(ByteBufUtil.getBytes(buf)).as("%s seal, length %d", buf, length).isEqualTo(expected);
+                    assertThat(secretBox.open(k, n, buf, 0, length + 16)).isTrue();
+                    assertThat(ByteBufUtil.getBytes(buf, 16, length)).as("%s open, length %d", buf, length).isEqualTo(m);
+                } finally {
+                    buf.release();
+                }
+            }
         }
     }
 

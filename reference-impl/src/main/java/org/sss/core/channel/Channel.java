@@ -82,7 +82,7 @@ public final class Channel {
     private final AckTracker acks;
     private final SentPacketLog sent;
     private final RttEstimator rtt;
-    private final DropCounters localDrops = new DropCounters();
+    private final DropCounters localDrops = DropCounters.unlogged();
     private final SettingsFrame localSettings;
     private final int localSettingsLength;
     private final long maxAckDelayNanos;

@@ -501,8 +501,9 @@ public final class Initiator {
     }
 
     private Dropped drop(DropReason reason, String format, Object... args) {
-        drops.increment(reason);
-        return new Dropped(reason, args.length == 0 ? format : String.format(format, args));
+        String detail = args.length == 0 ? format : String.format(format, args);
+        drops.increment(reason, detail);
+        return new Dropped(reason, detail);
     }
 
     /** Configures an {@link Initiator}; everything but the keys, the address and the sink has a default. */

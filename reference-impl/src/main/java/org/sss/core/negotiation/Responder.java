@@ -382,8 +382,9 @@ public final class Responder {
     }
 
     private Dropped drop(DropReason reason, String format, Object... args) {
-        drops.increment(reason);
-        return new Dropped(reason, args.length == 0 ? format : String.format(format, args));
+        String detail = args.length == 0 ? format : String.format(format, args);
+        drops.increment(reason, detail);
+        return new Dropped(reason, detail);
     }
 
     /** Configures a {@link Responder}; everything but the key pair and the sink has a default. */

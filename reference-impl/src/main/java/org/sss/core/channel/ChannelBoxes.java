@@ -2,7 +2,6 @@ package org.sss.core.channel;
 
 import io.netty.buffer.ByteBuf;
 import org.sss.core.crypto.BoxKey;
-import org.sss.core.crypto.Nonce;
 import org.sss.core.crypto.NoncePrefix;
 import org.sss.core.crypto.SecretBox;
 import org.sss.core.negotiation.Role;
@@ -29,7 +28,7 @@ final class ChannelBoxes {
      * SPEC CHN-SEND-1, CRY-NONCE-1: the nonce is this end's MESSAGE prefix followed by be64(counter).
      */
     void sealMessage(long counter, ByteBuf buf, int boxIndex, int plaintextLength) {
-        secretBox.seal(key, Nonce.counter(role.sendPrefix(), counter), buf, boxIndex, plaintextLength);
+        secretBox.seal(key, role.sendPrefix(), counter, buf, boxIndex, plaintextLength);
     }
 
     /**
@@ -51,6 +50,6 @@ final class ChannelBoxes {
     }
 
     private boolean open(NoncePrefix prefix, long counter, ByteBuf box) {
-        return secretBox.open(key, Nonce.counter(prefix, counter), box, box.readerIndex(), box.readableBytes());
+        return secretBox.open(key, prefix, counter, box, box.readerIndex(), box.readableBytes());
     }
 }

@@ -21,10 +21,15 @@ final class BcSecretBox implements SecretBox {
     private final KeyParameter oneTimeKey = new KeyParameter(new byte[MAC_KEY_LENGTH]);
     private final byte[] macKey = oneTimeKey.getKey();
     private final byte[] tag = new byte[TAG_LENGTH];
+    private final byte[] counterNonce = new byte[Nonce.LENGTH];
     private byte[] scratch = new byte[0];
 
     @Override
     public int seal(BoxKey key, Nonce nonce, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+        return seal(key, nonceBytes(nonce), in, inOffset, length, out, outOffset);
+    }
+
+    private int seal(BoxKey key, byte[] nonce, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         Objects.checkFromIndexSize(inOffset, length, in.length);
@@ -50,6 +55,10 @@ final class BcSecretBox implements SecretBox {
 
     @Override
     public boolean open(BoxKey key, Nonce nonce, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+        return open(key, nonceBytes(nonce), in, inOffset, length, out, outOffset);
+    }
+
+    private boolean open(BoxKey key, byte[] nonce, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(out, "out");
         if (length < TAG_LENGTH) {
@@ -82,6 +91,15 @@ final class BcSecretBox implements SecretBox {
 
     @Override
     public void seal(BoxKey key, Nonce nonce, ByteBuf buf, int index, int plaintextLength) {
+        seal(key, nonceBytes(nonce), buf, index, plaintextLength);
+    }
+
+    @Override
+    public void seal(BoxKey key, NoncePrefix prefix, long counter, ByteBuf buf, int index, int plaintextLength) {
+        seal(key, counterNonce(prefix, counter), buf, index, plaintextLength);
+    }
+
+    private void seal(BoxKey key, byte[] nonce, ByteBuf buf, int index, int plaintextLength) {
         checkRange(buf, index, plaintextLength);
         if (buf.hasArray()) {
             int at = buf.arrayOffset() + index;
@@ -101,6 +119,15 @@ final class BcSecretBox implements SecretBox {
 
     @Override
     public boolean open(BoxKey key, Nonce nonce, ByteBuf buf, int index, int boxLength) {
+        return open(key, nonceBytes(nonce), buf, index, boxLength);
+    }
+
+    @Override
+    public boolean open(BoxKey key, NoncePrefix prefix, long counter, ByteBuf buf, int index, int boxLength) {
+        return open(key, counterNonce(prefix, counter), buf, index, boxLength);
+    }
+
+    private boolean open(BoxKey key, byte[] nonce, ByteBuf buf, int index, int boxLength) {
         Objects.requireNonNull(buf, "buf");
         if (boxLength < TAG_LENGTH) {
             return false;
@@ -123,10 +150,26 @@ final class BcSecretBox implements SecretBox {
         }
     }
 
-    private void start(BoxKey key, Nonce nonce) {
+    private static byte[] nonceBytes(Nonce nonce) {
+        return Objects.requireNonNull(nonce, "nonce").array();
+    }
+
+    /** prefix ‖ be64(counter) in the box's own scratch, so the per-packet path allocates no Nonce. */
+    private byte[] counterNonce(NoncePrefix prefix, long counter) {
+        Objects.requireNonNull(prefix, "prefix");
+        if (prefix.kind() != NoncePrefix.Kind.COUNTER) {
+            throw new IllegalArgumentException("prefix: " + prefix + " takes 16 random bytes, not a counter");
+        }
+        prefix.writeTo(counterNonce, 0);
+        for (int i = 0; i < Long.BYTES; i++) {
+            counterNonce[Nonce.LENGTH - 1 - i] = (byte) (counter >>> (8 * i));
+        }
+        return counterNonce;
+    }
+
+    private void start(BoxKey key, byte[] nonce) {
         Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(nonce, "nonce");
-        cipher.init(key.array(), nonce.array());
+        cipher.init(key.array(), nonce);
         // The first 32 keystream bytes are the one-time Poly1305 key; the message starts after them.
         Arrays.fill(macKey, (byte) 0);
         cipher.xor(macKey, 0, MAC_KEY_LENGTH, macKey, 0);

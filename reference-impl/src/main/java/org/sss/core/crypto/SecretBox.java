@@ -47,6 +47,22 @@ public interface SecretBox {
      */
     boolean open(BoxKey key, Nonce nonce, ByteBuf buf, int index, int boxLength);
 
+    /**
+     * As {@link #seal(BoxKey, Nonce, ByteBuf, int, int)} with the nonce {@code prefix ‖ be64(counter)}
+     * (a counter prefix, CRY-NONCE rules); implementations may avoid creating a {@link Nonce}, which
+     * matters on the per-packet path.
+     */
+    default void seal(BoxKey key, NoncePrefix prefix, long counter, ByteBuf buf, int index, int plaintextLength) {
+        seal(key, Nonce.counter(prefix, counter), buf, index, plaintextLength);
+    }
+
+    /**
+     * As {@link #open(BoxKey, Nonce, ByteBuf, int, int)} with the nonce {@code prefix ‖ be64(counter)}.
+     */
+    default boolean open(BoxKey key, NoncePrefix prefix, long counter, ByteBuf buf, int index, int boxLength) {
+        return open(key, Nonce.counter(prefix, counter), buf, index, boxLength);
+    }
+
     /** Seals {@code plaintext} into a new array {@code tag || ciphertext}. */
     default byte[] seal(BoxKey key, Nonce nonce, byte[] plaintext) {
         byte[] box = new byte[plaintext.length + TAG_LENGTH];

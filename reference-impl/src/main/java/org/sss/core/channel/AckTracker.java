@@ -1,10 +1,8 @@
 package org.sss.core.channel;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.sss.core.wire.AckFrame;
 import org.sss.core.wire.NackRange;
 
@@ -22,8 +20,11 @@ final class AckTracker {
     static final int MAX_RUN = 0xFFFF;
     private static final long U48 = 1L << 48;
 
-    /** Runs of received numbers: first number to last number, both inclusive. */
-    private final TreeMap<Long, Long> received = new TreeMap<>(Long::compareUnsigned);
+    // Runs of received numbers, first to last number both inclusive, in increasing unsigned order:
+    // run i is [starts[i], ends[i]]. Primitive arrays, so that recording a packet allocates nothing (issue 3).
+    private long[] starts = new long[4];
+    private long[] ends = new long[4];
+    private int runs;
     private final int maxIntervals;
     private boolean any;
     private long largest;
@@ -78,23 +79,63 @@ final class AckTracker {
     }
 
     private void insert(long pn) {
-        Map.Entry<Long, Long> lower = received.floorEntry(pn);
-        if (lower != null && Long.compareUnsigned(lower.getValue(), pn) >= 0) {
+        int lower = floorRun(pn);
+        if (lower >= 0 && Long.compareUnsigned(ends[lower], pn) >= 0) {
             return;
         }
-        boolean joinsLower = lower != null && pn != 0 && lower.getValue() == pn - 1;
-        Long upperEnd = pn == -1L ? null : received.get(pn + 1);
-        if (upperEnd != null) {
-            received.remove(pn + 1);
+        boolean joinsLower = lower >= 0 && pn != 0 && ends[lower] == pn - 1;
+        int upper = lower + 1;
+        boolean joinsUpper = pn != -1L && upper < runs && starts[upper] == pn + 1;
+        if (joinsLower && joinsUpper) {
+            ends[lower] = ends[upper];
+            removeRun(upper);
+        } else if (joinsLower) {
+            ends[lower] = pn;
+        } else if (joinsUpper) {
+            starts[upper] = pn;
+        } else {
+            insertRun(upper, pn);
         }
-        long start = joinsLower ? lower.getKey() : pn;
-        long end = upperEnd != null ? upperEnd : pn;
-        received.put(start, end);
-        while (received.size() > maxIntervals) {
+        while (runs > maxIntervals) {
             // SPEC CHN-ACK-7: keep the runs nearest largest_observed and raise least_unacked
-            Map.Entry<Long, Long> lowest = received.pollFirstEntry();
-            floor = lowest.getValue() + 1;
+            floor = ends[0] + 1;
+            removeRun(0);
         }
+    }
+
+    /** The last run starting at or below {@code pn} (unsigned), or -1. */
+    private int floorRun(long pn) {
+        int low = 0;
+        int high = runs - 1;
+        int found = -1;
+        while (low <= high) {
+            int mid = (low + high) >>> 1;
+            if (Long.compareUnsigned(starts[mid], pn) <= 0) {
+                found = mid;
+                low = mid + 1;
+            } else {
+                high = mid - 1;
+            }
+        }
+        return found;
+    }
+
+    private void insertRun(int at, long pn) {
+        if (runs == starts.length) {
+            starts = Arrays.copyOf(starts, runs * 2);
+            ends = Arrays.copyOf(ends, runs * 2);
+        }
+        System.arraycopy(starts, at, starts, at + 1, runs - at);
+        System.arraycopy(ends, at, ends, at + 1, runs - at);
+        starts[at] = pn;
+        ends[at] = pn;
+        runs++;
+    }
+
+    private void removeRun(int at) {
+        System.arraycopy(starts, at + 1, starts, at, runs - at - 1);
+        System.arraycopy(ends, at + 1, ends, at, runs - at - 1);
+        runs--;
     }
 
     /**
@@ -110,13 +151,17 @@ final class AckTracker {
             return;
         }
         floor = limit;
-        while (!received.isEmpty() && Long.compareUnsigned(received.firstEntry().getValue(), limit) < 0) {
-            received.pollFirstEntry();
+        int below = 0;
+        while (below < runs && Long.compareUnsigned(ends[below], limit) < 0) {
+            below++;
         }
-        Map.Entry<Long, Long> first = received.firstEntry();
-        if (first != null && Long.compareUnsigned(first.getKey(), limit) < 0) {
-            received.pollFirstEntry();
-            received.put(limit, first.getValue());
+        if (below > 0) {
+            System.arraycopy(starts, below, starts, 0, runs - below);
+            System.arraycopy(ends, below, ends, 0, runs - below);
+            runs -= below;
+        }
+        if (runs > 0 && Long.compareUnsigned(starts[0], limit) < 0) {
+            starts[0] = limit;
         }
     }
 
@@ -157,7 +202,7 @@ final class AckTracker {
 
     /** How many runs of received numbers are kept. */
     int intervals() {
-        return received.size();
+        return runs;
     }
 
     /**
@@ -171,14 +216,15 @@ final class AckTracker {
             throw new IllegalStateException("no packet received, nothing to acknowledge");
         }
         int limit = Math.min(Math.max(maxRanges, 0), AckFrame.MAX_RANGES);
-        List<NackRange> ranges = new ArrayList<>();
-        Iterator<Map.Entry<Long, Long>> runs = received.descendingMap().entrySet().iterator();
-        long upperStart = runs.next().getKey();
+        // no list while there is no gap: the usual ACK allocates none
+        List<NackRange> ranges = List.of();
+        int run = runs - 1;
+        long upperStart = starts[run];
         long least = upperStart;
         fill:
-        while (runs.hasNext()) {
-            Map.Entry<Long, Long> next = runs.next();
-            long gapLow = next.getValue() + 1;
+        while (run > 0) {
+            run--;
+            long gapLow = ends[run] + 1;
             long high = upperStart - 1;
             while (true) {
                 long runLow = Long.compareUnsigned(high - gapLow, MAX_RUN - 1) > 0 ? high - (MAX_RUN - 1) : gapLow;
@@ -191,6 +237,9 @@ final class AckTracker {
                     }
                     break fill;
                 }
+                if (ranges.isEmpty()) {
+                    ranges = new ArrayList<>();
+                }
                 ranges.add(NackRange.of(runLow, (int) (high - runLow + 1)));
                 least = runLow;
                 if (runLow == gapLow) {
@@ -198,7 +247,7 @@ final class AckTracker {
                 }
                 high = runLow - 1;
             }
-            upperStart = next.getKey();
+            upperStart = starts[run];
             least = upperStart;
         }
         // SPEC CHN-ACK-8: microseconds from receiving largest_observed to sending, capped at 2^32 - 1

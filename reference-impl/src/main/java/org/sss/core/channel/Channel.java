@@ -262,7 +262,14 @@ public final class Channel {
             long now = env.clock().nanoTime();
             int datagramLength = datagram.readableBytes();
             // SPEC CHN-RECV-1 step 1, PKT-SIZE-4, PKT-SIZE-6: the length before any cryptography
-            DecodeResult<Packet> decoded = PacketCodec.decode(datagram.duplicate());
+            // the datagram's reader index is put back rather than decoding a duplicate: one view fewer per packet
+            int datagramStart = datagram.readerIndex();
+            DecodeResult<Packet> decoded;
+            try {
+                decoded = PacketCodec.decode(datagram);
+            } finally {
+                datagram.readerIndex(datagramStart);
+            }
             if (!decoded.isOk()) {
                 return drop(decoded.dropReason());
             }
@@ -349,18 +356,23 @@ public final class Channel {
     /** Steps 5 to 8 of SPEC.md section 6.1 for a plaintext whose box opened. */
     private ReceiveResult processAuthenticated(long packetNumber, ByteBuf plaintext, PacketKind kind,
             int datagramLength, long now) {
+        int plaintextStart = plaintext.readerIndex();
         try {
             return processPlaintext(packetNumber, plaintext, kind, datagramLength, now);
         } finally {
             // the frames are views of a borrowed datagram
             received.clear();
+            plaintext.readerIndex(plaintextStart);
         }
     }
 
     private ReceiveResult processPlaintext(long packetNumber, ByteBuf plaintext, PacketKind kind,
             int datagramLength, long now) {
         // SPEC CHN-RECV-1 step 5, CHN-HDR-1: the header is checked first
-        DecodeResult<PacketHeader> header = PacketHeaderCodec.decode(plaintext.duplicate());
+        // (the reader index is put back, here and by processAuthenticated, rather than reading duplicates)
+        int plaintextStart = plaintext.readerIndex();
+        DecodeResult<PacketHeader> header = PacketHeaderCodec.decode(plaintext);
+        plaintext.readerIndex(plaintextStart);
         if (!header.isOk()) {
             return closeForVerdict(header.dropReason(), header.detail(), now);
         }
@@ -376,7 +388,7 @@ public final class Channel {
         lastActivityAt = now;
         ackElicitingSentSinceActivity = false;
         received.clear();
-        DecodeResult<PacketHeader> read = reader.read(plaintext.duplicate(), collector);
+        DecodeResult<PacketHeader> read = reader.read(plaintext, collector);
         if (!read.isOk()) {
             acks.record(packetNumber, false, now, maxAckDelayNanos);
             return closeForVerdict(read.dropReason(), read.detail(), now);
@@ -594,7 +606,10 @@ public final class Channel {
         if (ack != null && !withClose) {
             outgoing.add(ack);
         }
-        outgoing.addAll(frames);
+        // not addAll: it copies the list into a new array on every packet
+        for (int i = 0; i < frames.size(); i++) {
+            outgoing.add(frames.get(i));
+        }
         if (withClose) {
             // SPEC FRM-CLOSE-1: CLOSE is the last frame; it embeds the final ACK
             outgoing.add(new CloseFrame(closeErrorCode, closeReason, ack));
@@ -622,8 +637,8 @@ public final class Channel {
         int size = datagram.readableBytes();
         boxes.sealMessage(packetNumber, datagram, MessageWriter.BOX_OFFSET, size - WireLimits.MESSAGE_OVERHEAD);
         outgoing.clear();
-        sent.onSent(new SentPacket(packetNumber, now, size, ackEliciting, withVersion, withSettings, ack != null,
-                ack != null ? ack.largestObserved() : 0));
+        sent.onSent(packetNumber, now, size, ackEliciting, withVersion, withSettings, ack != null,
+                ack != null ? ack.largestObserved() : 0);
         if (ack != null) {
             acks.onAckSent();
         }

@@ -1,10 +1,6 @@
 package org.sss.core.channel;
 
-import java.util.ArrayDeque;
-import java.util.Iterator;
-import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
+import java.util.Arrays;
 import org.sss.core.wire.AckFrame;
 
 /**
@@ -17,9 +13,30 @@ import org.sss.core.wire.AckFrame;
 final class SentPacketLog {
     /** How many deliberately skipped numbers are remembered. */
     static final int MAX_SKIPPED = 64;
+    private static final int INITIAL_CAPACITY = 64;
 
-    private final TreeMap<Long, SentPacket> unacknowledged = new TreeMap<>(Long::compareUnsigned);
-    private final ArrayDeque<Long> skipped = new ArrayDeque<>();
+    // The unacknowledged packets as parallel primitive arrays, so that recording a packet allocates
+    // nothing once the arrays have grown (issue 3): slots [head, tail) hold packets in increasing
+    // unsigned number order; an acknowledged or forgotten packet leaves a dead slot, reclaimed when
+    // the tail reaches the end and the live slots are moved to the front.
+    private long[] numbers = new long[0];
+    private long[] sentAt = new long[0];
+    private int[] sizes = new int[0];
+    private long[] ackLargest = new long[0];
+    private byte[] flags = new byte[0];
+    private int head;
+    private int tail;
+    private int live;
+
+    private static final byte LIVE = 1;
+    private static final byte ACK_ELICITING = 2;
+    private static final byte VERSION = 4;
+    private static final byte SETTINGS = 8;
+    private static final byte ACK = 16;
+
+    private final long[] skipped = new long[MAX_SKIPPED];
+    private int skippedCount;
+    private int skippedNext;
     private final int maxPackets;
     private boolean anyIssued;
     private long firstIssued;
@@ -42,21 +59,114 @@ final class SentPacketLog {
     /** Records a number drawn from the counter and deliberately not sent (CHN-ACK-12). */
     void onSkipped(long packetNumber) {
         issue(packetNumber);
-        skipped.addLast(packetNumber);
-        if (skipped.size() > MAX_SKIPPED) {
-            skipped.removeFirst();
+        skipped[skippedNext] = packetNumber;
+        skippedNext = (skippedNext + 1) % MAX_SKIPPED;
+        if (skippedCount < MAX_SKIPPED) {
+            skippedCount++;
         }
     }
 
     /** Records a sent packet. */
     void onSent(SentPacket packet) {
-        issue(packet.packetNumber());
+        onSent(packet.packetNumber(), packet.sentAtNanos(), packet.size(), packet.ackEliciting(),
+                packet.carriedVersion(), packet.carriedSettings(), packet.carriedAck(), packet.ackLargestObserved());
+    }
+
+    /** Records a sent packet, as {@link #onSent(SentPacket)} without the record. */
+    void onSent(long packetNumber, long sentAtNanos, int size, boolean ackEliciting, boolean carriedVersion,
+            boolean carriedSettings, boolean carriedAck, long ackLargestObserved) {
+        issue(packetNumber);
         anySent = true;
-        highestSent = packet.packetNumber();
-        unacknowledged.put(packet.packetNumber(), packet);
-        if (unacknowledged.size() > maxPackets) {
-            unacknowledged.pollFirstEntry();
+        highestSent = packetNumber;
+        byte flag = (byte) (LIVE | (ackEliciting ? ACK_ELICITING : 0) | (carriedVersion ? VERSION : 0)
+                | (carriedSettings ? SETTINGS : 0) | (carriedAck ? ACK : 0));
+        int slot = slotFor(packetNumber);
+        numbers[slot] = packetNumber;
+        sentAt[slot] = sentAtNanos;
+        sizes[slot] = size;
+        ackLargest[slot] = ackLargestObserved;
+        flags[slot] = flag;
+        if (live > maxPackets) {
+            // the lowest number is forgotten
+            while ((flags[head] & LIVE) == 0) {
+                head++;
+            }
+            flags[head++] = 0;
+            live--;
         }
+    }
+
+    /** The slot {@code packetNumber} goes to, counted as live; a packet already there is replaced. */
+    private int slotFor(long packetNumber) {
+        int at = search(packetNumber);
+        if (at < tail && numbers[at] == packetNumber) {
+            if ((flags[at] & LIVE) == 0) {
+                live++;
+            }
+            return at;
+        }
+        if (tail == numbers.length) {
+            makeRoom();
+            at = search(packetNumber);
+        }
+        // numbers only grow in practice, so this moves nothing
+        int moved = tail - at;
+        if (moved > 0) {
+            System.arraycopy(numbers, at, numbers, at + 1, moved);
+            System.arraycopy(sentAt, at, sentAt, at + 1, moved);
+            System.arraycopy(sizes, at, sizes, at + 1, moved);
+            System.arraycopy(ackLargest, at, ackLargest, at + 1, moved);
+            System.arraycopy(flags, at, flags, at + 1, moved);
+        }
+        tail++;
+        live++;
+        return at;
+    }
+
+    /** Moves the live slots to the front, and grows the arrays while they are over half live. */
+    private void makeRoom() {
+        int to = 0;
+        for (int from = head; from < tail; from++) {
+            if ((flags[from] & LIVE) != 0) {
+                numbers[to] = numbers[from];
+                sentAt[to] = sentAt[from];
+                sizes[to] = sizes[from];
+                ackLargest[to] = ackLargest[from];
+                flags[to] = flags[from];
+                to++;
+            }
+        }
+        Arrays.fill(flags, to, tail, (byte) 0);
+        head = 0;
+        tail = to;
+        int capacity = numbers.length;
+        // at most maxPackets + 1 are live here; twice that keeps the moving amortised O(1) per packet
+        long bound = 2L * maxPackets + 2;
+        while ((capacity == 0 || (long) tail * 2 >= capacity) && capacity < bound) {
+            capacity = (int) Math.min(Math.max(capacity * 2L, INITIAL_CAPACITY), Math.min(bound, Integer.MAX_VALUE - 8));
+        }
+        if (capacity != numbers.length) {
+            numbers = Arrays.copyOf(numbers, capacity);
+            sentAt = Arrays.copyOf(sentAt, capacity);
+            sizes = Arrays.copyOf(sizes, capacity);
+            ackLargest = Arrays.copyOf(ackLargest, capacity);
+            flags = Arrays.copyOf(flags, capacity);
+        }
+    }
+
+    /** The first slot in [head, tail) whose number is not below {@code packetNumber} (unsigned), or tail. */
+    private int search(long packetNumber) {
+        int low = head;
+        int high = tail;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (Long.compareUnsigned(numbers[mid], packetNumber) < 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private void issue(long packetNumber) {
@@ -68,7 +178,7 @@ final class SentPacketLog {
 
     /** How many sent packets await an acknowledgement. */
     int unacknowledgedCount() {
-        return unacknowledged.size();
+        return live;
     }
 
     /**
@@ -92,7 +202,9 @@ final class SentPacketLog {
             return "ACK acknowledges packet " + Long.toUnsignedString(acked.low(acked.count() - 1))
                     + ", below the first packet sent, " + Long.toUnsignedString(firstIssued);
         }
-        for (long number : skipped) {
+        for (int i = 0; i < skippedCount; i++) {
+            // oldest first, as the numbers were skipped
+            long number = skipped[(skippedNext - skippedCount + i + MAX_SKIPPED) % MAX_SKIPPED];
             if (acked.contains(number)) {
                 return "ACK acknowledges packet " + Long.toUnsignedString(number) + ", which was skipped, never sent";
             }
@@ -112,22 +224,35 @@ final class SentPacketLog {
         boolean ackCarried = false;
         long highestAck = 0;
         for (int i = 0; i < acked.count(); i++) {
-            NavigableMap<Long, SentPacket> covered = unacknowledged.subMap(acked.low(i), true, acked.high(i), true);
-            for (Iterator<Map.Entry<Long, SentPacket>> it = covered.entrySet().iterator(); it.hasNext(); ) {
-                SentPacket packet = it.next().getValue();
-                it.remove();
-                count++;
-                if (packet.packetNumber() == ack.largestObserved()) {
-                    largest = packet;
+            long high = acked.high(i);
+            for (int slot = search(acked.low(i)); slot < tail && Long.compareUnsigned(numbers[slot], high) <= 0;
+                    slot++) {
+                byte flag = flags[slot];
+                if ((flag & LIVE) == 0) {
+                    continue;
                 }
-                version |= packet.carriedVersion();
-                settings |= packet.carriedSettings();
-                if (packet.carriedAck() && (!ackCarried
-                        || Long.compareUnsigned(packet.ackLargestObserved(), highestAck) > 0)) {
-                    highestAck = packet.ackLargestObserved();
+                flags[slot] = 0;
+                live--;
+                count++;
+                long number = numbers[slot];
+                if (number == ack.largestObserved()) {
+                    largest = new SentPacket(number, sentAt[slot], sizes[slot], (flag & ACK_ELICITING) != 0,
+                            (flag & VERSION) != 0, (flag & SETTINGS) != 0, (flag & ACK) != 0, ackLargest[slot]);
+                }
+                version |= (flag & VERSION) != 0;
+                settings |= (flag & SETTINGS) != 0;
+                if ((flag & ACK) != 0 && (!ackCarried || Long.compareUnsigned(ackLargest[slot], highestAck) > 0)) {
+                    highestAck = ackLargest[slot];
                     ackCarried = true;
                 }
             }
+        }
+        while (head < tail && (flags[head] & LIVE) == 0) {
+            head++;
+        }
+        if (head == tail) {
+            head = 0;
+            tail = 0;
         }
         return new AckedPackets(count, largest, version, settings, ackCarried, highestAck);
     }

@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.sss.spec.vectors.VectorCase;
 import org.sss.spec.vectors.VectorFiles;
 import org.sss.tools.spec.TestRepo;
@@ -74,5 +77,24 @@ final class CommittedVectors {
         byte[] bytes = HexFormat.of().parseHex(node.get(field).asText());
         bytes[bytes.length / 2] ^= 1;
         node.put(field, HexFormat.of().formatHex(bytes));
+    }
+
+    /**
+     * One dynamic test per hex value of every valid test of the committed file {@code name}: with the
+     * middle byte of that value flipped, {@code check} (given the altered file and the altered test)
+     * must report a problem. Fields in {@code decimalFields} are not hex and are skipped.
+     */
+    static Stream<DynamicTest> flippedByteTests(String name, List<String> decimalFields,
+            BiFunction<JsonNode, VectorCase, List<String>> check) {
+        JsonNode committed = read(name);
+        return VectorFiles.cases(name, committed).stream().filter(VectorCase::isValid)
+                .flatMap(test -> hexFields(test.test(), decimalFields).stream()
+                        .map(field -> DynamicTest.dynamicTest("tcId " + test.tcId() + " " + field, () -> {
+                            JsonNode file = committed.deepCopy();
+                            flipMiddleByte(test(file, test.tcId()), field);
+                            org.assertj.core.api.Assertions.assertThat(check.apply(file, testCase(name, file, test.tcId())))
+                                    .as("problems reported for tcId %d with %s altered", test.tcId(), field)
+                                    .isNotEmpty();
+                        })));
     }
 }

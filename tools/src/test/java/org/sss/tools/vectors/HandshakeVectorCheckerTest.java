@@ -48,15 +48,7 @@ class HandshakeVectorCheckerTest {
 
     @TestFactory
     Stream<DynamicTest> aFlippedByteInAnyValueOfTheTranscriptFailsThatTest() {
-        JsonNode committed = CommittedVectors.read(FILE);
-        return VectorFiles.cases(FILE, committed).stream().filter(VectorCase::isValid)
-                .flatMap(test -> CommittedVectors.hexFields(test.test(), DECIMAL_FIELDS).stream()
-                        .map(field -> DynamicTest.dynamicTest("tcId " + test.tcId() + " " + field, () -> {
-                            JsonNode file = committed.deepCopy();
-                            CommittedVectors.flipMiddleByte(CommittedVectors.test(file, test.tcId()), field);
-                            assertThat(checker.forFile(file).check(CommittedVectors.testCase(FILE, file, test.tcId())))
-                                    .isNotEmpty();
-                        })));
+        return CommittedVectors.flippedByteTests(FILE, DECIMAL_FIELDS, (file, test) -> checker.forFile(file).check(test));
     }
 
     @TestFactory

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.sss.core.channel.cc.CongestionController;
+import org.sss.core.channel.cc.Pacer;
 import org.sss.core.crypto.NonceCounterExhaustedException;
 import org.sss.core.crypto.PublicKey;
 import org.sss.core.negotiation.NegotiatedChannel;
@@ -48,6 +50,14 @@ import org.sss.core.wire.WireLimits;
  * {@link #nextTimeoutNanos()} has passed. Received datagrams are borrowed for the call and opened
  * in place (their bytes are changed); outgoing datagrams are handed to the sink, which owns them.
  *
+ * <p>Loss recovery follows RFC 9002 with SPEC.md section 6.5's constants: packets are declared lost
+ * by the packet and time thresholds (CHN-LOSS-1, CHN-LOSS-2) and the listener told which of its
+ * packets were acknowledged or lost, so that it retransmits their frames (CHN-LOSS-5); the probe
+ * timeout asks the listener for probes and sends PING for those it does not send (CHN-LOSS-3,
+ * CHN-LOSS-4). A {@link CongestionController} of the configured algorithm and a {@link Pacer}
+ * (section 6.6) decide {@link #canSend()}, which callers consult before sending data; {@link #send}
+ * itself never refuses for congestion, so control frames always go.
+ *
  * <p>Not thread-safe and not re-entrant for received packets: a sink must not deliver back into the
  * same channel from within {@code send}. Malformed, forged or replayed input never throws: it is
  * dropped and counted under its verdict, or closes the channel as SPEC.md section 13 says.
@@ -86,6 +96,14 @@ public final class Channel {
     private final SettingsFrame localSettings;
     private final int localSettingsLength;
     private final long maxAckDelayNanos;
+    private final CongestionController congestion;
+    /** Null when pacing is off. */
+    private final Pacer pacer;
+    private final PacketBatch newlyAcked = new PacketBatch();
+    private final PacketBatch newlyLost = new PacketBatch();
+    /** Packets the sent log forgot, awaiting their loss report at the next receive or timeout. */
+    private final PacketBatch evicted = new PacketBatch();
+    private final LossHistory fates = new LossHistory();
 
     private ChannelState state = ChannelState.NEW;
     private PeerSettings peerSettings = PeerSettings.DEFAULTS;
@@ -108,6 +126,25 @@ public final class Channel {
     private long bytesSent;
     private long packetsReceived;
     private long bytesReceived;
+    private long packetsLost;
+
+    private boolean anyAcked;
+    private long largestAcked;
+    private long firstRttSampleAt;
+    /** RFC 9002 loss_time: when the earliest packet below the largest acknowledged is lost by time. */
+    private long lossTime = SentPacketLog.NO_LOSS_TIME;
+    /** RFC 9002 pto_count: consecutive PTO expiries without an acknowledgement. */
+    private int ptoCount;
+    /** While the listener's onProbe runs: the probes it may send, and how many it sent. */
+    private int probesAllowed;
+    private int probesSent;
+    /** When pacing lets the next packet go, after canSend() said no for pacing; else NO_TIMEOUT. */
+    private long pacingWakeup = NO_TIMEOUT;
+    /** Evicted packets already taken out of the congestion controller's flight. */
+    private int evictedAccounted;
+    private long evictedAt;
+    /** When the last packet counted in flight was sent. */
+    private long lastInFlightSentAt;
 
     private Channel(NegotiatedChannel negotiated, ChannelConfig config, ChannelEnvironment env,
             ChannelListener listener) {
@@ -122,6 +159,9 @@ public final class Channel {
         this.peerLongTermBytes = Unpooled.wrappedBuffer(negotiated.peerLongTerm().bytes());
         this.acks = new AckTracker(config.maxAckIntervals());
         this.sent = new SentPacketLog(config.maxSentPackets());
+        sent.reportEvictionsTo(evicted);
+        this.congestion = config.congestionControl().create();
+        this.pacer = config.pacing() ? new Pacer() : null;
         for (SentInitiate initiate : negotiated.initiates()) {
             // the INITIATEs are the initiator's first packets on the channel: ACKs of them are judged
             // (CHN-ACK-10, CHN-ACK-11), timed (CHN-RTT-1) and credited (NEG-VER-1, FRM-SET-1) like ACKs of MESSAGEs;
@@ -259,6 +299,7 @@ public final class Channel {
         }
         enterReceive();
         try {
+            reportEvicted();
             long now = env.clock().nanoTime();
             int datagramLength = datagram.readableBytes();
             // SPEC CHN-RECV-1 step 1, PKT-SIZE-4, PKT-SIZE-6: the length before any cryptography
@@ -470,7 +511,9 @@ public final class Channel {
     }
 
     private void onAck(AckFrame ack, long now) {
-        AckedPackets acked = sent.apply(ack, AckedSegments.of(ack));
+        newlyAcked.clear();
+        AckedSegments segments = AckedSegments.of(ack);
+        AckedPackets acked = sent.apply(ack, segments, newlyAcked);
         // SPEC NEG-VER-1: the version field is sent until a packet carrying it is acknowledged
         versionAcknowledged |= acked.versionAcknowledged();
         // SPEC FRM-SET-1: SETTINGS is repeated until a packet carrying it is acknowledged
@@ -483,7 +526,186 @@ public final class Channel {
             // SPEC CHN-RTT-1: a sample when largest_observed is newly acknowledged and was ack-eliciting,
             // less min(ack_delay_us, the peer's max_ack_delay)
             long ackDelay = Math.min(TimeUnit.MICROSECONDS.toNanos(ack.ackDelayUs()), peerMaxAckDelayNanos());
+            if (!rtt.hasSamples()) {
+                firstRttSampleAt = now;
+            }
             rtt.onSample(now - largest.sentAtNanos(), ackDelay);
+        }
+        if (segments.count() > 0 && (!anyAcked || Long.compareUnsigned(ack.largestObserved(), largestAcked) > 0)) {
+            anyAcked = true;
+            largestAcked = ack.largestObserved();
+        }
+        if (newlyAcked.count() == 0) {
+            return;
+        }
+        // RFC 9002 B.4 OnAckReceived: losses first, then the acknowledged packets, then the PTO backoff resets
+        detectAndRemoveLost(now);
+        for (int i = 0; i < newlyAcked.count(); i++) {
+            if (newlyAcked.inFlight(i)) {
+                congestion.onPacketAcked(newlyAcked.sentAt(i), newlyAcked.size(i), now, rtt);
+            }
+            if (newlyAcked.inFlight(i) || newlyAcked.reportable(i)) {
+                fates.record(false);
+            }
+            if (newlyAcked.reportable(i)) {
+                // SPEC CHN-ACK-9: newly acknowledged; reported once (the packet left the log)
+                listener.onPacketAcked(newlyAcked.number(i));
+            }
+        }
+        newlyAcked.clear();
+        // SPEC CHN-LOSS-3: an acknowledgement resets the doubling
+        ptoCount = 0;
+    }
+
+    // ---------------------------------------------------------------- loss detection
+
+    /** RFC 9002 B.10 DetectAndRemoveLostPackets, then OnPacketsLost (B.8). */
+    private void detectAndRemoveLost(long now) {
+        lossTime = SentPacketLog.NO_LOSS_TIME;
+        if (!anyAcked) {
+            return;
+        }
+        long lossDelay = rtt.lossDelayNanos();
+        // RFC 9002 7.6.1: (smoothed_rtt + max(4 · rttvar, kGranularity) + max_ack_delay) · kPersistentCongestionThreshold
+        long persistentDuration = rtt.hasSamples()
+                ? pto() * CongestionController.PERSISTENT_CONGESTION_THRESHOLD : Long.MAX_VALUE;
+        newlyLost.clear();
+        lossTime = sent.detectLost(largestAcked, now - lossDelay, lossDelay, persistentDuration, firstRttSampleAt,
+                newlyLost);
+        boolean anyInFlight = false;
+        long newestLostSentAt = 0;
+        for (int i = 0; i < newlyLost.count(); i++) {
+            if (newlyLost.inFlight(i) || newlyLost.reportable(i)) {
+                // counted: the packets that carry something (not ACK-only packets, nor INITIATEs)
+                packetsLost++;
+                fates.record(true);
+            }
+            if (newlyLost.inFlight(i)) {
+                congestion.onPacketLost(newlyLost.sentAt(i), newlyLost.size(i));
+                if (!anyInFlight || newlyLost.sentAt(i) - newestLostSentAt > 0) {
+                    newestLostSentAt = newlyLost.sentAt(i);
+                }
+                anyInFlight = true;
+            }
+        }
+        if (anyInFlight) {
+            // SPEC CHN-CC-2: every algorithm reduces its rate on loss
+            congestion.onCongestionEvent(newestLostSentAt, now);
+            if (newlyLost.persistentCongestion) {
+                congestion.onPersistentCongestion(now);
+            }
+        }
+        if (state == ChannelState.ESTABLISHED) {
+            for (int i = 0; i < newlyLost.count(); i++) {
+                if (newlyLost.reportable(i)) {
+                    listener.onPacketLost(newlyLost.number(i));
+                }
+            }
+        }
+        newlyLost.clear();
+    }
+
+    /** Takes packets the sent log forgot out of the flight; their loss reports wait for {@link #reportEvicted}. */
+    private void accountEvicted(long now) {
+        if (evictedAccounted == evicted.count()) {
+            return;
+        }
+        if (evictedAccounted == 0) {
+            evictedAt = now;
+        }
+        for (int i = evictedAccounted; i < evicted.count(); i++) {
+            if (evicted.inFlight(i)) {
+                congestion.onPacketDiscarded(evicted.size(i));
+            }
+        }
+        evictedAccounted = evicted.count();
+    }
+
+    /**
+     * Reports the packets the sent log forgot as lost: their frames must be retransmitted, since
+     * their acknowledgement can no longer be recognised. Deferred from {@code send} to the next
+     * receive or timeout, where the listener expects such reports.
+     */
+    private void reportEvicted() {
+        if (evicted.count() == 0) {
+            return;
+        }
+        accountEvicted(env.clock().nanoTime());
+        if (state == ChannelState.ESTABLISHED) {
+            for (int i = 0; i < evicted.count(); i++) {
+                if (evicted.reportable(i)) {
+                    listener.onPacketLost(evicted.number(i));
+                }
+            }
+        }
+        evicted.clear();
+        evictedAccounted = 0;
+    }
+
+    /**
+     * RFC 9002 B.8 SetLossDetectionTimer: the loss time when one is set, else the PTO after the last
+     * ack-eliciting packet while any is in flight (CHN-LOSS-3), else none.
+     *
+     * <p>SPEC-GAP: RFC 9002 arms the PTO only for ack-eliciting packets, but CHN-CC-3 also counts
+     * packets whose only frames are NOACK STREAM and PADDING, which no receiver acknowledges on
+     * their own (CHN-ACK-4): a window filled with them would never open again. While only such
+     * packets are in flight the PTO runs from the last of them, and its PING elicits the ACK.
+     */
+    private long lossDetectionDeadline() {
+        if (lossTime != SentPacketLog.NO_LOSS_TIME) {
+            return lossTime;
+        }
+        if (sent.ackElicitingInFlight() > 0) {
+            return saturatedAdd(lastAckElicitingSentAt, ptoWithBackoff());
+        }
+        if (sent.inFlightCount() > 0) {
+            return saturatedAdd(lastInFlightSentAt, ptoWithBackoff());
+        }
+        return NO_TIMEOUT;
+    }
+
+    /** SPEC CHN-LOSS-3: PTO doubled for each consecutive expiry without an acknowledgement. */
+    private long ptoWithBackoff() {
+        long pto = pto();
+        int shift = Math.min(ptoCount, 30);
+        return pto > (Long.MAX_VALUE >> shift) ? Long.MAX_VALUE / 4 : pto << shift;
+    }
+
+    private static long saturatedAdd(long a, long b) {
+        long sum = a + b;
+        return ((a ^ sum) & (b ^ sum)) < 0 ? Long.MAX_VALUE - 1 : sum;
+    }
+
+    /** RFC 9002 B.9 OnLossDetectionTimeout. */
+    private void onLossDetectionTimeout(long now) {
+        if (lossTime != SentPacketLog.NO_LOSS_TIME) {
+            if (now - lossTime >= 0) {
+                detectAndRemoveLost(now);
+            }
+            return;
+        }
+        if (sent.inFlightCount() > 0 && now - lossDetectionDeadline() >= 0) {
+            probe(now);
+        }
+    }
+
+    /**
+     * SPEC CHN-LOSS-4: one ack-eliciting probe on the first expiry, two on each later one; the
+     * listener may send them with data, and the channel sends PING for the rest. Probes bypass the
+     * congestion window (CHN-CC-3) and pacing.
+     */
+    private void probe(long now) {
+        ptoCount++;
+        int count = ptoCount == 1 ? 1 : 2;
+        probesAllowed = count;
+        probesSent = 0;
+        try {
+            listener.onProbe(count);
+        } finally {
+            probesAllowed = 0;
+        }
+        for (int i = probesSent; i < count && state == ChannelState.ESTABLISHED; i++) {
+            emit(List.of(PingFrame.INSTANCE), acks.hasUnreported(), false, now, false);
         }
     }
 
@@ -534,7 +756,7 @@ public final class Channel {
                     + " bytes a packet has for them (the peer's MAX_PLAINTEXT is " + peerSettings.maxPlaintext() + ")");
         }
         long now = env.clock().nanoTime();
-        long packetNumber = emit(frames, acks.hasUnreported(), false, now);
+        long packetNumber = emit(frames, acks.hasUnreported(), false, now, true);
         if (state == ChannelState.CLOSED) {
             throw new IllegalStateException("the nonce counter is exhausted; the channel was discarded (CRY-CTR-5)");
         }
@@ -570,20 +792,22 @@ public final class Channel {
 
     /** A packet of SETTINGS (while unacknowledged) and ACK only: the delayed or immediate ACK. */
     private void sendControlPacket(long now) {
-        emit(List.of(), true, false, now);
+        emit(List.of(), true, false, now, false);
     }
 
     private void sendClosePacket(long now) {
-        emit(List.of(), true, true, now);
+        emit(List.of(), true, true, now, false);
         lastCloseSentAt = now;
     }
 
     /**
      * Builds, seals and hands over one MESSAGE. The frames are already checked to fit.
      *
+     * @param reportable whether the listener hears of the packet's fate (packets of {@link #send})
      * @return the packet number, or whatever when the counter ran out and the channel was discarded
      */
-    private long emit(List<? extends Frame> frames, boolean withAck, boolean withClose, long now) {
+    private long emit(List<? extends Frame> frames, boolean withAck, boolean withClose, long now,
+            boolean reportable) {
         // SPEC NEG-VER-1: the version field until a packet carrying it has been acknowledged
         boolean withVersion = !versionAcknowledged;
         // SPEC FRM-SET-1: SETTINGS as the first frame of every packet until one carrying it is acknowledged
@@ -637,8 +861,21 @@ public final class Channel {
         int size = datagram.readableBytes();
         boxes.sealMessage(packetNumber, datagram, MessageWriter.BOX_OFFSET, size - WireLimits.MESSAGE_OVERHEAD);
         outgoing.clear();
+        // SPEC CHN-CC-3: packets with an ack-eliciting or a PADDING frame count in bytes in flight
+        boolean inFlight = ackEliciting || writer.wrotePaddingFrame();
         sent.onSent(packetNumber, now, size, ackEliciting, withVersion, withSettings, ack != null,
-                ack != null ? ack.largestObserved() : 0);
+                ack != null ? ack.largestObserved() : 0, inFlight, reportable);
+        if (inFlight) {
+            lastInFlightSentAt = now;
+            congestion.onPacketSent(now, size);
+            if (pacer != null) {
+                pacer.onPacketSent(now, size, congestion.window(), rtt.smoothedNanos());
+            }
+            if (probesAllowed > 0 && reportable && ackEliciting) {
+                probesSent++;
+            }
+        }
+        accountEvicted(now);
         if (ack != null) {
             acks.onAckSent();
         }
@@ -843,6 +1080,11 @@ public final class Channel {
                 if (role == Role.INITIATOR && !rekeyDue) {
                     next = Math.min(next, rotationDeadline);
                 }
+                next = Math.min(next, lossDetectionDeadline());
+                next = Math.min(next, pacingWakeup);
+                if (evicted.count() > 0) {
+                    next = Math.min(next, evictedAt);
+                }
                 return next;
             }
             default:
@@ -852,7 +1094,8 @@ public final class Channel {
 
     /**
      * Runs the timers that have expired at {@code nowNanos}: the end of closing or draining, the idle
-     * timeout, the rotation age, keepalive and the delayed ACK. Calling it early does nothing.
+     * timeout, the rotation age, loss detection and the probe timeout (which may call the listener's
+     * {@link ChannelListener#onProbe}), keepalive and the delayed ACK. Calling it early does nothing.
      *
      * @param nowNanos the current time of the host's clock
      */
@@ -885,10 +1128,18 @@ public final class Channel {
             rekeyDue = true;
             listener.onRekeyDue(RekeyReason.AGE);
         }
+        reportEvicted();
+        if (pacingWakeup != NO_TIMEOUT && nowNanos - pacingWakeup >= 0) {
+            // the host flushes after every onTimeout: the caller that found pacing closed tries again now
+            pacingWakeup = NO_TIMEOUT;
+        }
+        if (state == ChannelState.ESTABLISHED) {
+            onLossDetectionTimeout(nowNanos);
+        }
         if (state == ChannelState.ESTABLISHED && config.keepAlive() && idle > 0
                 && nowNanos - (lastAckElicitingSentAt + idle / 2) >= 0) {
             // SPEC CHN-IDLE-4: PING after half the effective idle timeout without an ack-eliciting packet
-            emit(List.of(PingFrame.INSTANCE), acks.hasUnreported(), false, nowNanos);
+            emit(List.of(PingFrame.INSTANCE), acks.hasUnreported(), false, nowNanos, false);
         }
         if (state == ChannelState.ESTABLISHED && acks.isAckDue(nowNanos)) {
             // SPEC CHN-ACK-1: the ACK goes no later than max_ack_delay after an ack-eliciting packet
@@ -999,9 +1250,82 @@ public final class Channel {
         return pto();
     }
 
+    /**
+     * Whether a packet of data may be sent now: the channel is established, the congestion window
+     * has room for one more datagram of the current maximum size (CHN-CC-3), and pacing lets it go
+     * (CHN-CC-4). Always true while the listener's {@link ChannelListener#onProbe} may still send a
+     * probe. When pacing alone says no, {@link #nextTimeoutNanos()} includes the time it will say yes.
+     * Advisory: {@link #send} never refuses for congestion.
+     */
+    public boolean canSend() {
+        if (state != ChannelState.ESTABLISHED) {
+            return false;
+        }
+        if (probesSent < probesAllowed) {
+            return true;
+        }
+        int datagram = maxDatagramSize();
+        long window = congestion.window();
+        // SPEC CHN-CC-3: bytes in flight must not exceed the congestion window
+        if (congestion.bytesInFlight() + datagram > window) {
+            return false;
+        }
+        if (pacer != null) {
+            long now = env.clock().nanoTime();
+            long srtt = rtt.smoothedNanos();
+            if (!pacer.canSend(now, datagram, window, srtt)) {
+                pacingWakeup = pacer.nextSendTimeNanos(now, datagram, window, srtt);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The largest datagram this channel sends now: 64 bytes of overhead and the peer's largest plaintext (≤ 1232). */
+    private int maxDatagramSize() {
+        return WireLimits.MESSAGE_OVERHEAD + sendMaxPlaintext();
+    }
+
+    /** The congestion window in bytes (SPEC.md section 6.6). */
+    public long congestionWindow() {
+        return congestion.window();
+    }
+
+    /** The bytes of the packets counted in flight (CHN-CC-3). */
+    public long bytesInFlight() {
+        return congestion.bytesInFlight();
+    }
+
+    /** The smoothed RTT in nanoseconds (CHN-RTT-1); the initial RTT before the first sample. */
+    public long smoothedRttNanos() {
+        return rtt.smoothedNanos();
+    }
+
+    /** The latest RTT sample in nanoseconds; 0 before the first one. */
+    public long latestRttNanos() {
+        return rtt.latestRttNanos();
+    }
+
+    /**
+     * STR-DGRAM-7: the fraction of packets declared lost among the most recent 256 whose fate,
+     * acknowledged or lost, is known; 0 when none is. Counted as {@link #packetsLost()} counts.
+     */
+    public double lossRate() {
+        return fates.rate();
+    }
+
+    /**
+     * How many packets counted in flight or sent through {@link #send} were declared lost
+     * (CHN-LOSS-1, CHN-LOSS-2); forgotten packets are reported lost to the listener but not counted.
+     */
+    public long packetsLost() {
+        return packetsLost;
+    }
+
     /** A snapshot of the counters. */
     public ChannelStatistics statistics() {
         return new ChannelStatistics(state, packetsSent, bytesSent, packetsReceived, bytesReceived,
-                localDrops.snapshot(), rtt.snapshot(), sent.unacknowledgedCount());
+                localDrops.snapshot(), rtt.snapshot(), sent.unacknowledgedCount(), congestion.window(),
+                congestion.bytesInFlight(), packetsLost, congestion.name());
     }
 }

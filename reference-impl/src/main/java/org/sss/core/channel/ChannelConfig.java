@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.sss.core.channel.cc.CongestionControl;
 import org.sss.core.wire.Setting;
 import org.sss.core.wire.SettingsFrame;
 import org.sss.core.wire.SettingsTag;
@@ -26,11 +27,14 @@ import org.sss.core.wire.SettingsTag;
  * @param packetNumberSkipPeriod skip one packet number in this many on average (CHN-ACK-12); 0 never
  * @param maxSentPackets the most unacknowledged sent packets remembered
  * @param maxAckIntervals the most runs of received packet numbers remembered for ACKs
+ * @param congestionControl the congestion-control algorithm (CHN-CC-1, CHN-CC-2); CUBIC by default
+ * @param pacing whether to pace packets (CHN-CC-4); on by default
  */
 public record ChannelConfig(int congestionFeedback, long initialMaxData, long initialMaxStreamData,
         long maxConcurrentPeerStreams, Duration idleTimeout, int maxPlaintext, Duration maxAckDelay,
         Duration rotationInterval, Duration rotationJitter, Duration initialRtt, boolean keepAlive,
-        int packetNumberSkipPeriod, int maxSentPackets, int maxAckIntervals) {
+        int packetNumberSkipPeriod, int maxSentPackets, int maxAckIntervals, CongestionControl congestionControl,
+        boolean pacing) {
 
     private static final ChannelConfig DEFAULTS = builder().build();
 
@@ -58,6 +62,7 @@ public record ChannelConfig(int congestionFeedback, long initialMaxData, long in
         if (maxAckIntervals < 1) {
             throw new IllegalArgumentException("maxAckIntervals must be at least 1, got " + maxAckIntervals);
         }
+        Objects.requireNonNull(congestionControl, "congestionControl");
     }
 
     /** The defaults of the specification. */
@@ -146,6 +151,8 @@ public record ChannelConfig(int congestionFeedback, long initialMaxData, long in
         private int packetNumberSkipPeriod = 1024;
         private int maxSentPackets = 4096;
         private int maxAckIntervals = 256;
+        private CongestionControl congestionControl = CongestionControl.CUBIC;
+        private boolean pacing = true;
 
         private Builder() {
         }
@@ -165,6 +172,8 @@ public record ChannelConfig(int congestionFeedback, long initialMaxData, long in
             packetNumberSkipPeriod = config.packetNumberSkipPeriod;
             maxSentPackets = config.maxSentPackets;
             maxAckIntervals = config.maxAckIntervals;
+            congestionControl = config.congestionControl;
+            pacing = config.pacing;
         }
 
         /** SETTINGS CONGESTION_FEEDBACK. */
@@ -251,11 +260,23 @@ public record ChannelConfig(int congestionFeedback, long initialMaxData, long in
             return this;
         }
 
+        /** The congestion-control algorithm (CHN-CC-2); {@link CongestionControl#CUBIC} by default. */
+        public Builder congestionControl(CongestionControl value) {
+            congestionControl = value;
+            return this;
+        }
+
+        /** Whether to pace packets at 1.25 · cwnd / smoothed_rtt (CHN-CC-4); true by default. */
+        public Builder pacing(boolean value) {
+            pacing = value;
+            return this;
+        }
+
         /** The configuration; throws {@link IllegalArgumentException} naming a bad value. */
         public ChannelConfig build() {
             return new ChannelConfig(congestionFeedback, initialMaxData, initialMaxStreamData, maxConcurrentPeerStreams,
                     idleTimeout, maxPlaintext, maxAckDelay, rotationInterval, rotationJitter, initialRtt, keepAlive,
-                    packetNumberSkipPeriod, maxSentPackets, maxAckIntervals);
+                    packetNumberSkipPeriod, maxSentPackets, maxAckIntervals, congestionControl, pacing);
         }
     }
 }

@@ -6,6 +6,13 @@ import org.sss.core.wire.Frame;
 /**
  * The events of one {@link Channel}, called on the thread that drives it, from inside its
  * {@code accept…}, {@code on…}, {@code send}, {@code close} and {@code onTimeout} calls.
+ *
+ * <p>The fate of every packet sent through {@link Channel#send} (not the channel's own ACK-only,
+ * CLOSE and PING-probe packets, nor an initiator's INITIATEs) is reported exactly once: either
+ * {@link #onPacketAcked} or {@link #onPacketLost}, during {@link Channel#onMessage} (and the other
+ * receive calls) or {@link Channel#onTimeout}, never from inside {@code send}. A listener must not
+ * call {@code send} from {@code onFrames}, {@code onPacketAcked} or {@code onPacketLost}; it may from
+ * {@link #onProbe}.
  */
 public interface ChannelListener {
 
@@ -40,5 +47,38 @@ public interface ChannelListener {
 
     /** The channel should be replaced by a new negotiation (called at most once). */
     default void onRekeyDue(RekeyReason reason) {
+    }
+
+    /**
+     * A packet this end sent through {@link Channel#send} was newly acknowledged (CHN-ACK-9).
+     * Called once per packet, never for a packet already reported lost.
+     *
+     * @param packetNumber the packet's number
+     */
+    default void onPacketAcked(long packetNumber) {
+    }
+
+    /**
+     * A packet this end sent through {@link Channel#send} was declared lost (CHN-LOSS-1 or
+     * CHN-LOSS-2), or was forgotten because more than {@link ChannelConfig#maxSentPackets()} packets
+     * awaited acknowledgement; its retransmittable frames should be sent again (CHN-LOSS-5). Called
+     * once per packet; an acknowledgement that arrives later is not reported. Never called for a
+     * skipped packet number (CHN-ACK-13).
+     *
+     * @param packetNumber the packet's number
+     */
+    default void onPacketLost(long packetNumber) {
+    }
+
+    /**
+     * The probe timeout expired (CHN-LOSS-3): the listener may send up to {@code count} packets with
+     * {@link Channel#send} from within this call, preferably carrying new or unacknowledged data
+     * (CHN-LOSS-4); they bypass the congestion window and pacing, and {@link Channel#canSend()} is
+     * true for them. For each of the {@code count} probes it does not send, the channel sends a PING
+     * itself after the call returns.
+     *
+     * @param count 1 on the first expiry since the last acknowledgement, 2 on every later one
+     */
+    default void onProbe(int count) {
     }
 }

@@ -7,6 +7,7 @@ import org.sss.core.crypto.PublicKey;
 import org.sss.core.crypto.SecretBox;
 import org.sss.core.wire.Frame;
 import org.sss.core.wire.FrameCodec;
+import org.sss.core.wire.FrameType;
 import org.sss.core.wire.PacketHeader;
 import org.sss.core.wire.PacketHeaderCodec;
 import org.sss.core.wire.PacketType;
@@ -25,6 +26,7 @@ final class MessageWriter {
 
     private final ByteBufAllocator allocator;
     private final byte[] ownKey;
+    private boolean wrotePaddingFrame;
 
     MessageWriter(ByteBufAllocator allocator, PublicKey ownKey) {
         this.allocator = allocator;
@@ -66,25 +68,41 @@ final class MessageWriter {
         out.writeZero(SecretBox.TAG_LENGTH);
         PacketHeaderCodec.encode(header, out);
         int last = frames.size() - 1;
+        wrotePaddingFrame = false;
         boolean lengthlessLast = last >= 0 && frames.get(last) instanceof StreamFrame stream && !stream.explicitLength();
         for (int i = 0; i <= last; i++) {
             if (i == last && lengthlessLast) {
                 // SPEC CHN-PLAIN-3: padding goes before a final STREAM frame that has no length field
-                writePadding(out, padding);
+                wrotePaddingFrame |= writePadding(out, padding);
                 padding = 0;
             }
-            FrameCodec.encode(frames.get(i), out);
+            Frame frame = frames.get(i);
+            wrotePaddingFrame |= frame.type() == FrameType.PADDING;
+            FrameCodec.encode(frame, out);
         }
         out.writeZero(padding);
         return out;
     }
 
-    /** {@code g} bytes of padding that parse: EMPTY frames for g < 3, else one PADDING frame of L = g − 3. */
-    private static void writePadding(ByteBuf out, int g) {
+    /**
+     * Whether the last datagram {@link #write} laid out holds a PADDING frame, given or added before a
+     * final length-less STREAM frame; such a packet counts in bytes in flight (CHN-CC-3).
+     */
+    boolean wrotePaddingFrame() {
+        return wrotePaddingFrame;
+    }
+
+    /**
+     * {@code g} bytes of padding that parse: EMPTY frames for g < 3, else one PADDING frame of L = g − 3.
+     *
+     * @return whether a PADDING frame was written
+     */
+    private static boolean writePadding(ByteBuf out, int g) {
         if (g < 3) {
             out.writeZero(g);
-        } else {
-            FrameCodec.encode(PaddingFrame.zeros(g - 3), out);
+            return false;
         }
+        FrameCodec.encode(PaddingFrame.zeros(g - 3), out);
+        return true;
     }
 }

@@ -2,6 +2,7 @@ package org.sss.core.channel;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.sss.core.channel.cc.RttView;
 
 /**
  * RTT estimation as RFC 9002 section 5 specifies it, with SSS's constants (SPEC.md section 6.5):
@@ -9,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * timeout {@code PTO = smoothed_rtt + max(4 · rttvar, 1 ms) + peer max_ack_delay}. Times are in
  * nanoseconds. Not thread-safe.
  */
-final class RttEstimator {
+final class RttEstimator implements RttView {
     /** SPEC CHN-RTT-2: samples above 30 s are clamped to 30 s. */
     static final long MAX_SAMPLE_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** kGranularity: 1 ms. */
@@ -59,6 +60,39 @@ final class RttEstimator {
     /** The smoothed RTT in nanoseconds. */
     long smoothedNanos() {
         return smoothed;
+    }
+
+    @Override
+    public long smoothedRttNanos() {
+        return smoothed;
+    }
+
+    @Override
+    public long latestRttNanos() {
+        return latest;
+    }
+
+    @Override
+    public long minRttNanos() {
+        return min;
+    }
+
+    @Override
+    public boolean hasRttSamples() {
+        return samples > 0;
+    }
+
+    /** The RTT variation in nanoseconds. */
+    long variationNanos() {
+        return variation;
+    }
+
+    /**
+     * SPEC CHN-LOSS-2: the time threshold, 9/8 · max(smoothed_rtt, latest_rtt), at least kGranularity (1 ms).
+     */
+    long lossDelayNanos() {
+        long base = Math.max(smoothed, latest);
+        return Math.max(base + base / 8, GRANULARITY_NANOS);
     }
 
     /**

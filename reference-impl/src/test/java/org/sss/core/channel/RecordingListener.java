@@ -3,6 +3,7 @@ package org.sss.core.channel;
 import io.netty.buffer.ByteBufUtil;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.sss.core.wire.Frame;
 import org.sss.core.wire.FrameType;
 import org.sss.core.wire.StreamFrame;
@@ -15,6 +16,11 @@ final class RecordingListener implements ChannelListener {
     final List<PeerSettings> settings = new ArrayList<>();
     final List<ChannelClosure> closures = new ArrayList<>();
     final List<RekeyReason> rekeys = new ArrayList<>();
+    final List<Long> acked = new ArrayList<>();
+    final List<Long> lost = new ArrayList<>();
+    final List<Integer> probes = new ArrayList<>();
+    /** What the listener does when asked for probes; nothing by default. */
+    IntConsumer onProbe = count -> { };
     int discarded;
 
     @Override
@@ -46,5 +52,21 @@ final class RecordingListener implements ChannelListener {
     @Override
     public void onRekeyDue(RekeyReason reason) {
         rekeys.add(reason);
+    }
+
+    @Override
+    public void onPacketAcked(long packetNumber) {
+        acked.add(packetNumber);
+    }
+
+    @Override
+    public void onPacketLost(long packetNumber) {
+        lost.add(packetNumber);
+    }
+
+    @Override
+    public void onProbe(int count) {
+        probes.add(count);
+        onProbe.accept(count);
     }
 }

@@ -135,4 +135,81 @@ class SentPacketLogTest {
         }
         return new AckedPackets(count, largest, version, settings, ackCarried, highestAck);
     }
+    private static void sent(SentPacketLog log, long number, long at) {
+        log.onSent(number, at, 100, true, false, false, false, 0, true, true);
+    }
+
+    @Test
+    void forgottenPacketsGoToTheEvictionBatchSoThatTheyCanBeReportedLost() {
+        SentPacketLog log = new SentPacketLog(3);
+        PacketBatch evicted = new PacketBatch();
+        log.reportEvictionsTo(evicted);
+        for (long pn = 1; pn <= 5; pn++) {
+            sent(log, pn, pn);
+        }
+        assertThat(evicted.count()).isEqualTo(2);
+        assertThat(evicted.number(0)).isEqualTo(1);
+        assertThat(evicted.number(1)).isEqualTo(2);
+        assertThat(evicted.reportable(0)).isTrue();
+        assertThat(evicted.inFlight(0)).isTrue();
+        assertThat(log.ackElicitingInFlight()).isEqualTo(3);
+    }
+
+    @Test
+    void detectLostAppliesThePacketAndTimeThresholdsAndNeverASkippedNumber() {
+        SentPacketLog log = new SentPacketLog(64);
+        sent(log, 1, 1_000);
+        log.onSkipped(2);
+        sent(log, 3, 2_000);
+        sent(log, 4, 3_000);
+        sent(log, 5, 4_000);
+        PacketBatch lost = new PacketBatch();
+        // CHN-LOSS-1: 5 ≥ 1 + 3; 3 and 4 are too close and not old enough (sent after 1_500)
+        long lossTime = log.detectLost(5, 1_500, 500, Long.MAX_VALUE, 0, lost);
+        assertThat(lost.count()).isEqualTo(1);
+        assertThat(lost.number(0)).isEqualTo(1);
+        // CHN-LOSS-2: packet 3 becomes lost 500 after it was sent
+        assertThat(lossTime).isEqualTo(2_500);
+        lost.clear();
+        lossTime = log.detectLost(5, 2_500, 500, Long.MAX_VALUE, 0, lost);
+        assertThat(lost.count()).isEqualTo(1);
+        assertThat(lost.number(0)).isEqualTo(3);
+        assertThat(lossTime).isEqualTo(3_500);
+        assertThat(log.ackElicitingInFlight()).isEqualTo(2);
+    }
+
+    @Test
+    void lossesSpanningThePersistentPeriodWithNothingAcknowledgedBetweenArePersistentCongestion() {
+        SentPacketLog log = new SentPacketLog(64);
+        for (long pn = 1; pn <= 5; pn++) {
+            sent(log, pn, pn * 1_000);
+        }
+        sent(log, 9, 9_000);
+        PacketBatch lost = new PacketBatch();
+        log.detectLost(9, 10_000, 500, 3_000, 0, lost);
+        assertThat(lost.count()).isEqualTo(5);
+        // RFC 9002 7.6.2: packets 1 to 5, all lost, sent 4_000 apart > 3_000
+        assertThat(lost.persistentCongestion).isTrue();
+
+        SentPacketLog broken = new SentPacketLog(64);
+        for (long pn = 1; pn <= 5; pn++) {
+            sent(broken, pn, pn * 1_000);
+        }
+        sent(broken, 9, 9_000);
+        // packet 3 acknowledged: the losses on either side span 1_000 and 2_000, under the period
+        broken.apply(ackOf(3), AckedSegments.of(ackOf(3)));
+        lost.clear();
+        broken.detectLost(9, 10_000, 500, 3_000, 0, lost);
+        assertThat(lost.count()).isEqualTo(4);
+        assertThat(lost.persistentCongestion).isFalse();
+        // nor before the first RTT sample
+        SentPacketLog early = new SentPacketLog(64);
+        for (long pn = 1; pn <= 5; pn++) {
+            sent(early, pn, pn * 1_000);
+        }
+        sent(early, 9, 9_000);
+        lost.clear();
+        early.detectLost(9, 10_000, 500, 3_000, 2_500, lost);
+        assertThat(lost.persistentCongestion).isFalse();
+    }
 }

@@ -30,6 +30,9 @@ import org.sss.core.negotiation.NegotiatedChannel;
 import org.sss.core.negotiation.Responder;
 import org.sss.core.negotiation.Role;
 import org.sss.core.negotiation.TimeoutOutcome;
+import org.sss.core.stream.ChannelStreams;
+import org.sss.core.stream.ChannelStreamsListener;
+import org.sss.core.stream.StreamCore;
 import org.sss.core.transport.DatagramHandler;
 import org.sss.core.transport.UdpTransport;
 import org.sss.core.wire.DropCounters;
@@ -38,6 +41,7 @@ import org.sss.core.wire.ErrorCode;
 import org.sss.core.wire.Frame;
 import org.sss.core.wire.GoawayFrame;
 import org.sss.core.wire.PacketType;
+import org.sss.core.wire.Usid;
 import org.sss.core.wire.WireLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +71,8 @@ public final class Host implements AutoCloseable {
     private final DatagramSink sink = this::write;
     private final Responder responder;
     private final ChannelEnvironment environment;
+    private final ServiceDirectory directory = new ServiceDirectory();
+    private final Map<Usid, StreamCore> streamsByUsid = new HashMap<>();
     private volatile UdpTransport transport;
     private TimerSlot responderTimer;
     private volatile boolean closed;
@@ -115,6 +121,23 @@ public final class Host implements AutoCloseable {
             return null;
         }).join();
         return host;
+    }
+
+    /**
+     * Offers a service under one protocol (SPEC.md section 9): peers that connect a stream to it are
+     * answered OK and the stream goes to the handler.
+     *
+     * @param service the service name, 1 to 255 bytes of UTF-8
+     * @param protocol the protocol name, 1 to 255 bytes of UTF-8
+     * @param description a short text listed to peers that ask (list services / list protocols)
+     * @param handler called on the event loop for every new stream
+     * @return the offer; closing it withdraws it
+     * @throws IllegalArgumentException if a name is empty or too long
+     * @throws IllegalStateException if the service already offers that protocol
+     */
+    public Server listen(String service, String protocol, String description, ServiceHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return directory.register(service, protocol, description == null ? "" : description, handler);
     }
 
     /** The host's long-term public key, its identity. */
@@ -238,6 +261,34 @@ public final class Host implements AutoCloseable {
 
     void flush() {
         transport.flush();
+    }
+
+    /** {@link #onLoop} for work that itself returns a future. */
+    <T> CompletableFuture<T> onLoopCompose(Supplier<CompletableFuture<T>> work) {
+        return onLoop(work).thenCompose(future -> future);
+    }
+
+    void executeOnLoop(Runnable task) {
+        UdpTransport current = transport;
+        if (current == null) {
+            task.run();
+        } else {
+            current.eventLoop().execute(task);
+        }
+    }
+
+    /** Schedules a flush of a channel's streams (null is ignored). */
+    void flushSoon(ChannelStreams streams) {
+        if (streams != null) {
+            HostChannel handle = handles.get(streams.channel());
+            if (handle != null) {
+                handle.flushSoon();
+            }
+        }
+    }
+
+    HostChannel handleOf(Channel channel) {
+        return handles.get(channel);
     }
 
     private void write(ByteBuf datagram, InetSocketAddress recipient) {
@@ -405,9 +456,14 @@ public final class Host implements AutoCloseable {
         HostChannel handle = new HostChannel(this, channel,
                 new TimerSlot(transport.eventLoop(), config.clock(), () -> onChannelTimer(events.handle)));
         events.handle = handle;
+        ChannelStreams streams = new ChannelStreams(channel, config.channelConfig(), new StreamsOfChannel(handle),
+                config.clock());
+        events.streams = streams;
+        handle.streams(streams);
         channels.add(channel);
         handles.put(channel, handle);
         channel.acceptFirstPacket(packetNumber, plaintext);
+        streams.flush();
         handle.refresh();
         if (channel.state() != ChannelState.ESTABLISHED) {
             return null;
@@ -417,9 +473,12 @@ public final class Host implements AutoCloseable {
     }
 
     private void onChannelTimer(HostChannel handle) {
-        handle.channel().onTimeout(config.clock().nanoTime());
-        handle.refresh();
-        flush();
+        long now = config.clock().nanoTime();
+        handle.channel().onTimeout(now);
+        if (handle.channel().state() == ChannelState.ESTABLISHED) {
+            handle.streams().onTimeout(now);
+        }
+        handle.flushNow();
     }
 
     private void onMessage(ByteBuf datagram) {
@@ -433,6 +492,7 @@ public final class Host implements AutoCloseable {
             channel.onMessage(datagram);
             HostChannel handle = handles.get(channel);
             if (handle != null) {
+                handle.streams().flush();
                 handle.refresh();
             }
             return;
@@ -466,6 +526,8 @@ public final class Host implements AutoCloseable {
             }
             listener.onChannelReplaced(old, replacement);
             onLoop(() -> {
+                // SPEC CHN-REKEY-3: the streams move to the replacement and continue there
+                migrateStreams(old, (HostChannel) replacement);
                 // SPEC CHN-REKEY-5: close the old channel with CHANNEL_REPLACED at least 3 · PTO after the
                 // replacement was established. The host carries no stream data yet, so none is left to move.
                 long delay = REPLACED_CLOSE_PTO_MULTIPLE * old.channel().probeTimeoutNanos();
@@ -473,6 +535,35 @@ public final class Host implements AutoCloseable {
                 return null;
             });
         });
+    }
+
+    private void migrateStreams(HostChannel from, HostChannel to) {
+        if (to.channel().state() != ChannelState.ESTABLISHED) {
+            return;
+        }
+        for (StreamCore stream : from.streams().streams()) {
+            if (stream.channel() == from.streams() && !stream.isFreed() && !stream.isReset()) {
+                try {
+                    stream.attachTo(to.streams());
+                } catch (IllegalStateException e) {
+                    LOG.debug("stream {} could not move to the replacement channel", stream, e);
+                }
+            }
+        }
+        from.flushSoon();
+        to.flushSoon();
+    }
+
+    /** The newest other established channel to the same peer identity, or null. */
+    private HostChannel otherChannelTo(HostChannel channel) {
+        HostChannel found = null;
+        for (HostChannel handle : handles.values()) {
+            if (handle != channel && handle.channel().state() == ChannelState.ESTABLISHED
+                    && handle.peerIdentity().equals(channel.peerIdentity())) {
+                found = handle;
+            }
+        }
+        return found;
     }
 
     private void closeReplaced(HostChannel old) {
@@ -486,9 +577,33 @@ public final class Host implements AutoCloseable {
     /** One channel's events, forwarded to the host's tables and listener. */
     private final class Events implements ChannelListener {
         private HostChannel handle;
+        private ChannelStreams streams;
+
+        @Override
+        public void onPeerSettings(org.sss.core.channel.PeerSettings settings) {
+            if (streams != null) {
+                streams.onPeerSettings(settings);
+            }
+        }
+
+        @Override
+        public void onPacketAcked(long packetNumber) {
+            streams.onPacketAcked(packetNumber);
+        }
+
+        @Override
+        public void onPacketLost(long packetNumber) {
+            streams.onPacketLost(packetNumber);
+        }
+
+        @Override
+        public void onProbe(int count) {
+            streams.onProbe(count);
+        }
 
         @Override
         public void onFrames(long packetNumber, List<Frame> frames) {
+            streams.onFrames(packetNumber, frames);
             for (Frame frame : frames) {
                 // SPEC 6.9: a responder asks for rotation with GOAWAY(CHANNEL_REPLACED); the initiator rekeys
                 if (frame instanceof GoawayFrame goaway && goaway.errorCode() == ErrorCode.CHANNEL_REPLACED.code()
@@ -500,6 +615,15 @@ public final class Host implements AutoCloseable {
 
         @Override
         public void onClosed(ChannelClosure closure) {
+            boolean replaced = closure.errorCode() == ErrorCode.CHANNEL_REPLACED.code();
+            if (replaced) {
+                // SPEC STR-ATTACH-8, STR-ATTACH-9: the streams are not reset; they continue on a channel to the peer
+                HostChannel other = otherChannelTo(handle);
+                if (other != null) {
+                    migrateStreams(handle, other);
+                }
+            }
+            streams.onChannelClosed(replaced, "the channel closed: " + closure.reason());
             handle.completeClosed(closure);
             listener.onChannelClosed(handle, closure);
         }
@@ -519,6 +643,41 @@ public final class Host implements AutoCloseable {
                 handle.channel().send(List.of(new GoawayFrame(0, ErrorCode.CHANNEL_REPLACED.code(),
                         "rekey due: " + reason)));
             }
+        }
+    }
+
+    /** What one channel's stream layer asks of the host. */
+    private final class StreamsOfChannel implements ChannelStreamsListener {
+        private final HostChannel handle;
+
+        StreamsOfChannel(HostChannel handle) {
+            this.handle = handle;
+        }
+
+        @Override
+        public void onPeerStream(StreamCore stream) {
+            directory.onPeerStream(new HostStream(Host.this, stream, null));
+        }
+
+        @Override
+        public StreamCore findByUsid(Usid usid) {
+            StreamCore stream = streamsByUsid.get(usid);
+            if (stream == null || stream.channel() == null) {
+                return null;
+            }
+            // SPEC STR-ID-6: only among the streams shared with the peer whose channel carried the USID
+            HostChannel current = handles.get(stream.channel().channel());
+            return current != null && current.peerIdentity().equals(handle.peerIdentity()) ? stream : null;
+        }
+
+        @Override
+        public void onStreamCreated(StreamCore stream) {
+            streamsByUsid.put(stream.usid(), stream);
+        }
+
+        @Override
+        public void onStreamFreed(StreamCore stream) {
+            streamsByUsid.remove(stream.usid(), stream);
         }
     }
 

@@ -10,6 +10,9 @@ import org.sss.core.channel.ChannelState;
 import org.sss.core.channel.ChannelStatistics;
 import org.sss.core.crypto.PublicKey;
 import org.sss.core.negotiation.Role;
+import org.sss.core.stream.ChannelStreams;
+import org.sss.core.stream.StreamCore;
+import org.sss.core.wire.ServiceEntry;
 import org.sss.core.wire.ErrorCode;
 import org.sss.core.wire.Frame;
 
@@ -23,6 +26,8 @@ final class HostChannel implements SecureChannel {
     private final CompletableFuture<ChannelClosure> closed = new CompletableFuture<>();
     private volatile ChannelState state;
     private boolean replacing;
+    private ChannelStreams streams;
+    private boolean flushScheduled;
 
     HostChannel(Host host, Channel channel, TimerSlot timer) {
         this.host = host;
@@ -39,10 +44,101 @@ final class HostChannel implements SecureChannel {
         return timer;
     }
 
+    Host host() {
+        return host;
+    }
+
+    ChannelStreams streams() {
+        return streams;
+    }
+
+    void streams(ChannelStreams streams) {
+        this.streams = streams;
+    }
+
     /** Called on the event loop after anything that may have changed the channel. */
     void refresh() {
         state = channel.state();
-        timer.arm(channel.nextTimeoutNanos());
+        long deadline = channel.nextTimeoutNanos();
+        if (streams != null && channel.state() == ChannelState.ESTABLISHED) {
+            deadline = Math.min(deadline, streams.nextTimeoutNanos());
+        }
+        timer.arm(deadline);
+    }
+
+    /** Sends what the streams have waiting, once per turn of the event loop. */
+    void flushSoon() {
+        if (flushScheduled) {
+            return;
+        }
+        flushScheduled = true;
+        host.executeOnLoop(() -> {
+            flushScheduled = false;
+            flushNow();
+        });
+    }
+
+    /** Sends what the streams have waiting now (event loop). */
+    void flushNow() {
+        if (streams != null) {
+            streams.flush();
+        }
+        refresh();
+        host.flush();
+    }
+
+    // ------------------------------------------------------------------ streams
+
+    @Override
+    public Stream openStream(String service, String protocol) {
+        return host.onLoop(() -> {
+            HostStream stream = openTopLevel();
+            ServiceClient.startConnect(stream, service, protocol, stream.connectedFuture());
+            flushSoon();
+            return stream;
+        }).join();
+    }
+
+    @Override
+    public CompletableFuture<Stream> connect(String service, String protocol) {
+        try {
+            return ((HostStream) openStream(service, protocol)).connectedFuture();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(unwrap(e));
+        }
+    }
+
+    @Override
+    public CompletableFuture<List<ServiceEntry>> listServices() {
+        return host.onLoopCompose(() -> {
+            HostStream stream = openTopLevel();
+            CompletableFuture<List<ServiceEntry>> result = ServiceClient.listServices(stream);
+            flushSoon();
+            return result;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<ServiceEntry>> listProtocols(String service) {
+        return host.onLoopCompose(() -> {
+            HostStream stream = openTopLevel();
+            CompletableFuture<List<ServiceEntry>> result = ServiceClient.listProtocols(stream, service);
+            flushSoon();
+            return result;
+        });
+    }
+
+    private HostStream openTopLevel() {
+        if (streams == null) {
+            throw new IllegalStateException("the channel is not established");
+        }
+        StreamCore core = streams.open(null, false, false);
+        return new HostStream(host, core, null);
+    }
+
+    private static RuntimeException unwrap(RuntimeException e) {
+        return e instanceof java.util.concurrent.CompletionException && e.getCause() instanceof RuntimeException cause
+                ? cause : e;
     }
 
     void completeClosed(ChannelClosure closure) {

@@ -60,4 +60,32 @@ public interface SecureChannel {
 
     /** Completes when the channel stops carrying data, however that happens. */
     CompletableFuture<ChannelClosure> closed();
+
+    // ---------------------------------------------------------------- streams (SPEC.md sections 8 and 9)
+
+    /**
+     * Opens a top-level stream to a service of the peer, at once: the connect request travels in
+     * the stream's first frame and data written right away follows it (SVC-CONN-2), so the first
+     * bytes arrive in the same round trip as the request.
+     *
+     * @param service the service name, 1 to 255 bytes of UTF-8
+     * @param protocol the protocol name, 1 to 255 bytes of UTF-8
+     * @return the stream; {@link #connect} waits for the reply instead. If the reply is not OK, the
+     *     stream is reset with SERVICE_REFUSED and its reads fail with {@link ServiceRefusedException}
+     */
+    Stream openStream(String service, String protocol);
+
+    /**
+     * Opens a top-level stream to a service of the peer and waits for the reply.
+     *
+     * @return completes with the stream after an OK reply; exceptionally with
+     *     {@link ServiceRefusedException} for any other status
+     */
+    CompletableFuture<Stream> connect(String service, String protocol);
+
+    /** Asks the peer which services it offers (SPEC.md section 9.3). */
+    CompletableFuture<java.util.List<org.sss.core.wire.ServiceEntry>> listServices();
+
+    /** Asks the peer which protocols one of its services speaks (SPEC.md section 9.3). */
+    CompletableFuture<java.util.List<org.sss.core.wire.ServiceEntry>> listProtocols(String service);
 }

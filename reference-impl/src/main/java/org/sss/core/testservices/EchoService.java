@@ -1,0 +1,56 @@
+package org.sss.core.testservices;
+
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sss.core.host.ReceivedRecord;
+import org.sss.core.host.ServiceHandler;
+import org.sss.core.host.Stream;
+
+/**
+ * The {@code echo} test service (SPEC.md Appendix A.1): sends back every byte on the stream it came
+ * on, at the same offset and with the same record boundaries, then FIN; does the same on every
+ * substream, at any depth. Stateless and non-blocking; one instance serves any number of streams.
+ */
+public final class EchoService implements ServiceHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(EchoService.class);
+
+    @Override
+    public void onStream(Stream stream) {
+        echo(stream);
+    }
+
+    private static void echo(Stream stream) {
+        // SPEC TST-ECHO-1, TST-ECHO-2: record by record, so that each boundary goes back at its offset;
+        // the next read waits for the write, so the peer's data waits in flow control, not here
+        AsyncLoop.run(() -> stream.readRecord().thenCompose(record -> echoRecord(stream, record)))
+                .whenComplete((ignored, failure) -> {
+                    if (failure != null) {
+                        // SPEC TST-ECHO-5: a reset stops the echo on this stream and resets nothing else
+                        LOG.debug("echo stopped: {}", failure.toString());
+                    }
+                });
+        // SPEC TST-ECHO-4: every substream, at any depth, is echoed on itself
+        AsyncLoop.run(() -> stream.acceptSubstream().thenApply(substream -> {
+            echo(substream);
+            return true;
+        })).whenComplete((ignored, failure) -> LOG.debug("echo stopped accepting substreams: {}", failure));
+    }
+
+    private static CompletableFuture<Boolean> echoRecord(Stream stream, ReceivedRecord record) {
+        if (record == null) {
+            // SPEC TST-ECHO-3: FIN after every byte before it, at the received final size
+            stream.finish().whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    LOG.debug("echo FIN not delivered: {}", failure.toString());
+                }
+            });
+            return CompletableFuture.completedFuture(false);
+        }
+        CompletableFuture<Void> written = record.complete()
+                ? stream.writeRecord(record.data())
+                // bytes after the last boundary, before FIN: sent without a boundary, FIN follows
+                : stream.write(record.data());
+        return written.thenApply(ignored -> true);
+    }
+}

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             BenchJmhCommand.class,
             BenchHandshakesCommand.class,
+            BenchStreamsCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {

@@ -3,12 +3,15 @@ package org.sss.core.host;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.sss.core.channel.ChannelConfig;
 import org.sss.core.host.ImpairedLink.Direction;
 import org.sss.core.host.ImpairedStreams.DigestSink;
+import org.sss.core.wire.ErrorCode;
 
 /**
  * A stream moves between channels to the same peer in mid-transfer without losing, repeating or
@@ -110,15 +113,65 @@ class ImpairedMigrationTest {
         f.assertClean();
     }
 
+    /**
+     * SPEC CHN-REKEY-1, CHN-REKEY-3, CHN-REKEY-5, STR-ATTACH-8: the initiator replaces the channel at its
+     * rotation age in the middle of a lossy transfer; the stream moves to the replacement, the old
+     * channel closes with CHANNEL_REPLACED, and every byte arrives once.
+     */
+    @Test
+    void aTransferSurvivesRekeyingMidway() {
+        HostEvents initiatorEvents = new HostEvents();
+        ChannelConfig rotating = LoopbackHosts.FAST_CHANNEL.toBuilder()
+                .rotationInterval(Duration.ofMillis(1500)).rotationJitter(Duration.ZERO).build();
+        Fixture f = new Fixture(HOSTS.config().acceptChannels(false).channelConfig(rotating), initiatorEvents);
+        ImpairedLink path = f.path();
+        SecureChannel first = LoopbackHosts.connect(f.initiator, path.address(), f.responder);
+        Stream stream = ImpairedStreams.await(first.connect(SERVICE, PROTOCOL), Await.PATIENCE, "the OK reply");
+        ImpairedData data = new ImpairedData(HOSTS.nextSeed(), 8 * MIB);
+
+        // a paced writer (2 MiB/s) keeps data in flight when the channel reaches its rotation age
+        CompletableFuture<Void> written = CompletableFuture.runAsync(() -> {
+            long start = System.nanoTime();
+            while (!data.done()) {
+                long allowed = (System.nanoTime() - start) / 1_000_000 * 2 * MIB / 1000 + 64 * 1024;
+                if (data.produced() >= allowed) {
+                    Await.sleep(Duration.ofMillis(5));
+                    continue;
+                }
+                ImpairedStreams.await(stream.write(data.next(64 * 1024)), TRANSFER_PATIENCE, "a paced write");
+            }
+        });
+        HostEvents.Replaced replaced = initiatorEvents.nextReplaced();
+        assertThat(replaced.old()).isSameAs(first);
+        assertThat(data.produced()).as("bytes written when the channel was replaced").isLessThan(8L * MIB);
+        // SPEC CHN-REKEY-3: the stream moves to the replacement and sends there
+        Await.until("the stream to send on the replacement", () -> {
+            SecureChannel current = stream.channel();
+            return current == null ? null : current.channelId();
+        }, id -> Arrays.equals(id, replaced.replacement().channelId()), Await.PATIENCE);
+        byte[] summary = ImpairedStreams.await(ImpairedStreams.sendToSink(stream, written), TRANSFER_PATIENCE,
+                "the rest to be written across the rekey, acknowledged and answered");
+
+        assertSummary(summary, data);
+        assertThat(ImpairedStreams.await(first.closed(), Await.PATIENCE, "the old channel to close").displayCode())
+                .isEqualTo(ErrorCode.CHANNEL_REPLACED);
+        f.assertClean();
+    }
+
     // ------------------------------------------------------------------ fixture
 
     /** A responder with a digest sink, an initiator, and lossy paths between them on demand. */
     private static final class Fixture {
         final DigestSink sink = new DigestSink();
         final Host responder = HOSTS.start(HOSTS.config(), new HostEvents());
-        final Host initiator = HOSTS.start(HOSTS.config().acceptChannels(false), new HostEvents());
+        final Host initiator;
 
         Fixture() {
+            this(HOSTS.config().acceptChannels(false), new HostEvents());
+        }
+
+        Fixture(HostConfig.Builder initiatorConfig, HostEvents initiatorEvents) {
+            initiator = HOSTS.start(initiatorConfig, initiatorEvents);
             responder.listen(SERVICE, PROTOCOL, "reads a stream and answers with its SHA-256", sink);
         }
 

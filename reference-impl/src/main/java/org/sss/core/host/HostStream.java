@@ -189,6 +189,14 @@ final class HostStream implements Stream, StreamEvents {
         return enqueue(new PendingRead(ReadKind.RECORD, 0));
     }
 
+    @Override
+    public CompletableFuture<ReceivedRecord> readChunk(int maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be at least 1, got " + maxBytes);
+        }
+        return enqueue(new PendingRead(ReadKind.CHUNK, maxBytes));
+    }
+
     /** Reads everything up to the end of the stream as one message. */
     CompletableFuture<byte[]> readAll() {
         return enqueue(new PendingRead(ReadKind.ALL, 0));
@@ -457,7 +465,7 @@ final class HostStream implements Stream, StreamEvents {
     // ------------------------------------------------------------------ reads
 
     private enum ReadKind {
-        BYTES, RECORD, ALL
+        BYTES, RECORD, CHUNK, ALL
     }
 
     /** One read waiting for data, in arrival order. */
@@ -499,6 +507,18 @@ final class HostStream implements Stream, StreamEvents {
                         return true;
                     }
                     core.waitingForRecord(true);
+                    return false;
+                }
+                case CHUNK -> {
+                    var part = core.readPart(maxBytes);
+                    if (part != null) {
+                        future.complete(new ReceivedRecord(part.data(), part.complete()));
+                        return true;
+                    }
+                    if (core.atEnd()) {
+                        future.complete(null);
+                        return true;
+                    }
                     return false;
                 }
                 default -> {

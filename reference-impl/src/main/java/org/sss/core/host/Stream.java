@@ -100,6 +100,16 @@ public interface Stream {
      */
     CompletableFuture<ReceivedRecord> readRecord();
 
+    /**
+     * Reads the next bytes up to the next record boundary, for readers that keep boundaries without
+     * holding whole records (a relay, an echo): the chunk ends early at a boundary.
+     *
+     * @param maxBytes the most bytes returned, at least 1
+     * @return completes with 1 to {@code maxBytes} bytes, {@code complete()} telling whether a record
+     *     ends with them; or with {@code null} at the end of the stream
+     */
+    CompletableFuture<ReceivedRecord> readChunk(int maxBytes);
+
     /** A blocking view of the receiving direction; {@code read} returns -1 at the end of the stream. */
     InputStream inputStream();
 

@@ -170,6 +170,25 @@ final class ReceiveBuffer {
     }
 
     /** Whether {@link #readRecord()} would return a record. */
+    /**
+     * Reads up to {@code maxBytes} in-order bytes, stopping at the next record boundary.
+     *
+     * @return the bytes, with {@code complete} true when they end at a record boundary; null when
+     *     nothing is readable
+     */
+    Record readPart(int maxBytes) {
+        if (discarded || readableBytes() == 0) {
+            return null;
+        }
+        long limit = Math.min(readOffset + maxBytes, contiguousOffset());
+        long boundary = boundaries.nextValueAfter(readOffset);
+        boolean complete = boundary != Long.MAX_VALUE && boundary <= limit;
+        if (complete) {
+            limit = boundary;
+        }
+        return new Record(take((int) (limit - readOffset)), complete);
+    }
+
     boolean recordReady() {
         if (discarded) {
             return false;

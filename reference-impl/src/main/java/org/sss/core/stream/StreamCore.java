@@ -197,6 +197,16 @@ public final class StreamCore {
         return new Record(record.data(), record.complete());
     }
 
+    /** Reads up to {@code maxBytes} in-order bytes, stopping at a record boundary; null when none is readable. */
+    public Record readPart(int maxBytes) {
+        ReceiveBuffer.Record part = receive.readPart(maxBytes);
+        if (part == null) {
+            return null;
+        }
+        consumed(part.data().length);
+        return new Record(part.data(), part.complete());
+    }
+
     /**
      * A record read from the stream.
      *

@@ -14,6 +14,7 @@ import org.sss.core.host.Stream;
  */
 public final class EchoService implements ServiceHandler {
     private static final Logger LOG = LoggerFactory.getLogger(EchoService.class);
+    private static final int CHUNK = 64 * 1024;
 
     @Override
     public void onStream(Stream stream) {
@@ -21,9 +22,10 @@ public final class EchoService implements ServiceHandler {
     }
 
     private static void echo(Stream stream) {
-        // SPEC TST-ECHO-1, TST-ECHO-2: record by record, so that each boundary goes back at its offset;
-        // the next read waits for the write, so the peer's data waits in flow control, not here
-        AsyncLoop.run(() -> stream.readRecord().thenCompose(record -> echoRecord(stream, record)))
+        // SPEC TST-ECHO-1, TST-ECHO-2: chunk by chunk, each cut at a record boundary so that the boundary
+        // goes back at its offset; the next read waits for the write, so the peer's data waits in flow
+        // control, not here, and bytes are echoed as they come, not when a record or FIN completes
+        AsyncLoop.run(() -> stream.readChunk(CHUNK).thenCompose(record -> echoRecord(stream, record)))
                 .whenComplete((ignored, failure) -> {
                     if (failure != null) {
                         // SPEC TST-ECHO-5: a reset stops the echo on this stream and resets nothing else
@@ -49,7 +51,7 @@ public final class EchoService implements ServiceHandler {
         }
         CompletableFuture<Void> written = record.complete()
                 ? stream.writeRecord(record.data())
-                // bytes after the last boundary, before FIN: sent without a boundary, FIN follows
+                // bytes that do not end a record: sent without a boundary
                 : stream.write(record.data());
         return written.thenApply(ignored -> true);
     }

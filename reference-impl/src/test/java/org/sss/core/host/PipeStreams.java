@@ -371,6 +371,16 @@ public final class PipeStreams implements AutoCloseable {
             return future;
         }
 
+        @Override
+        public CompletableFuture<ReceivedRecord> readChunk(int maxBytes) {
+            if (maxBytes < 1) {
+                throw new IllegalArgumentException("maxBytes must be at least 1");
+            }
+            CompletableFuture<ReceivedRecord> future = new CompletableFuture<>();
+            enqueue(new PendingRead(maxBytes, null, future));
+            return future;
+        }
+
         private void enqueue(PendingRead read) {
             run(() -> {
                 if (failure != null) {
@@ -385,7 +395,27 @@ public final class PipeStreams implements AutoCloseable {
         private void serveReads() {
             while (!reads.isEmpty()) {
                 PendingRead read = reads.peek();
-                if (read.maxBytes > 0) {
+                if (read.maxBytes > 0 && read.record != null) {
+                    if (unread > 0) {
+                        long toBoundary = 0;
+                        boolean boundary = false;
+                        for (Chunk chunk : chunks) {
+                            toBoundary += chunk.remaining();
+                            if (chunk.boundary) {
+                                boundary = true;
+                                break;
+                            }
+                        }
+                        int n = (int) Math.min(read.maxBytes, boundary ? toBoundary : unread);
+                        reads.poll();
+                        read.record.complete(new ReceivedRecord(take(n), boundary && n == toBoundary));
+                    } else if (finReceived) {
+                        reads.poll();
+                        read.record.complete(null);
+                    } else {
+                        return;
+                    }
+                } else if (read.maxBytes > 0) {
                     if (unread > 0) {
                         reads.poll();
                         read.bytes.complete(take((int) Math.min(read.maxBytes, unread)));

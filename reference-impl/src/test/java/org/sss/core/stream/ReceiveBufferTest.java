@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.sss.core.stream.ReceiveBuffer.Verdict;
 
@@ -41,6 +42,27 @@ class ReceiveBufferTest {
     }
 
     // SPEC STR-DATA-2: out-of-order data is kept until the gap before it is filled.
+    @Test
+    @DisplayName("STR-REC-1: a part read stops at the next boundary and says whether it ends a record")
+    void partsStopAtRecordBoundaries() {
+        ReceiveBuffer buffer = new ReceiveBuffer();
+        assertThat(buffer.readPart(10)).isNull();
+        data(buffer, 0, "abc", false, true);
+        data(buffer, 3, "defgh", false, false);
+        ReceiveBuffer.Record first = buffer.readPart(10);
+        assertThat(string(first.data())).isEqualTo("abc");
+        assertThat(first.complete()).isTrue();
+        ReceiveBuffer.Record second = buffer.readPart(2);
+        assertThat(string(second.data())).isEqualTo("de");
+        assertThat(second.complete()).isFalse();
+        data(buffer, 8, "i", true, true);
+        ReceiveBuffer.Record last = buffer.readPart(100);
+        assertThat(string(last.data())).isEqualTo("fghi");
+        assertThat(last.complete()).isTrue();
+        assertThat(buffer.readPart(100)).isNull();
+        assertThat(buffer.atEnd()).isTrue();
+    }
+
     @Test
     void holdsOutOfOrderDataUntilTheGapFills() {
         ReceiveBuffer buffer = new ReceiveBuffer();

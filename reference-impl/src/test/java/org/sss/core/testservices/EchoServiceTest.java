@@ -80,6 +80,16 @@ class EchoServiceTest {
     }
 
     @Test
+    @DisplayName("TST-ECHO-1: bytes come back as they arrive, before any record boundary or FIN")
+    void echoesBytesBeforeFin() {
+        Pair pair = serve(pipe, new EchoService());
+        pair.opener().write(new byte[] {7, 8, 9});
+        assertThat(await(pair.opener().read(10))).containsExactly(7, 8, 9);
+        pair.opener().finish();
+        assertThat(await(pair.opener().readRecord())).isNull();
+    }
+
+    @Test
     @DisplayName("TST-ECHO-2: a record boundary comes back at every offset where the received data has one")
     void echoesRecordBoundaries() {
         SplittableRandom random = new SplittableRandom(TestSeed.forTest("echoesRecordBoundaries"));

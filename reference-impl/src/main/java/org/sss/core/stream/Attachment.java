@@ -38,6 +38,8 @@ final class Attachment {
     /** The limit value of the last BLOCKED sent for this stream, or -1. */
     long blockedSentAt = -1;
     boolean inScheduler;
+    /** How much of {@link #receivedData()} was returned to the channel as credit. */
+    long channelCredited;
     /** A PRIORITY set before the opening frame went out follows that frame (FRM-PRIO-3). */
     boolean priorityAfterInit;
 

@@ -29,6 +29,8 @@ import org.sss.core.wire.ResetFrame;
 import org.sss.core.wire.StreamFrame;
 import org.sss.core.wire.Usid;
 import org.sss.core.wire.WireLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streams of one channel (SPEC.md sections 6.7 and 8): LSIDs, the receive rules for STREAM,
@@ -42,11 +44,14 @@ import org.sss.core.wire.WireLimits;
  * it were acted on (FRM-GEN-6). Not thread-safe: one event loop.
  */
 public final class ChannelStreams {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelStreams.class);
     /** Room left in each packet for the channel's ACK frame. */
     private static final int ACK_RESERVE = AckFrame.BASE_LENGTH + 2 * NackRange.LENGTH;
     /** Fixed part of a STREAM frame with a length field: type, flags, LSID, length. */
     private static final int STREAM_FIXED = 1 + 2 + 4 + 2;
     private static final int PARENT_LENGTH = 4;
+    /** A PRIORITY frame: type, LSID, priority. */
+    private static final int PRIORITY_LENGTH = 1 + 4 + 4;
     /** A packet is not worth filling further below this many bytes of room. */
     private static final int MIN_USEFUL_ROOM = 24;
     private static final int MAX_RESET_REASON = 100;
@@ -234,6 +239,16 @@ public final class ChannelStreams {
 
     /** Acts on the stream frames of one accepted packet, in order (FRM-GEN-6). */
     public void onFrames(long packetNumber, List<Frame> received) {
+        try {
+            dispatch(packetNumber, received);
+        } catch (RuntimeException e) {
+            // a bug here must not leave the channel half-processed: it closes with INTERNAL_ERROR instead
+            LOG.warn("stream layer failed on packet {}; closing the channel", packetNumber, e);
+            fault(ErrorCode.INTERNAL_ERROR, "internal error");
+        }
+    }
+
+    private void dispatch(long packetNumber, List<Frame> received) {
         for (int i = 0; i < received.size() && faultCode == null && !closed; i++) {
             Frame frame = received.get(i);
             if (frame instanceof StreamFrame stream) {
@@ -440,7 +455,16 @@ public final class ChannelStreams {
         if (newData > 0) {
             dataReceived += newData;
         }
-        creditChannel(stream.receive.contiguousOffset() - inOrderBefore);
+        // the bytes that reached the stream's in-order buffer return credit to the channels that carried them
+        creditInOrder(attachment);
+        if (stream.receive.contiguousOffset() > inOrderBefore) {
+            List<Attachment> all = stream.attachments();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i) != attachment) {
+                    all.get(i).channel.creditInOrder(all.get(i));
+                }
+            }
+        }
         if (stream.bestEffort()) {
             // SPEC STR-DGRAM-5: an incomplete datagram is discarded 2 · smoothed_rtt after its last fragment
             if (stream.receive.complete()) {
@@ -457,6 +481,22 @@ public final class ChannelStreams {
         // SPEC STR-OPEN-9, STR-LIMIT-1, STR-ATTACH-2: RESET for the new LSID, which is retired
         peerLsids.markSeen(lsid);
         control.add(new ResetFrame(lsid, code.code(), reason));
+        refuseWaitingChildren(lsid);
+    }
+
+    /** SPEC STR-OPEN-9: children that waited for a parent that retired without opening are refused. */
+    private void refuseWaitingChildren(long parentLsid) {
+        List<PendingInit> children = waitingForParent.remove(parentLsid);
+        if (children == null) {
+            return;
+        }
+        for (PendingInit pending : children) {
+            pending.release();
+            if (waitingParentOf.remove(pending.lsid) != null) {
+                waitingInits--;
+                refuse(pending.lsid, ErrorCode.UNKNOWN_STREAM, "the parent stream " + parentLsid + " is closed");
+            }
+        }
     }
 
     private boolean isWaiting(long lsid) {
@@ -471,9 +511,10 @@ public final class ChannelStreams {
             framesRejected++;
             return;
         }
-        waitingParentOf.put(frame.lsid(), parent);
+        if (waitingParentOf.put(frame.lsid(), parent) == null) {
+            waitingInits++; // section 8.11: a waiting stream counts once, however many of its frames wait
+        }
         waitingForParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(PendingInit.copyOf(frame, parent));
-        waitingInits++;
     }
 
     private void releaseWaitingChildren(long parentLsid, long packetNumber) {
@@ -481,10 +522,11 @@ public final class ChannelStreams {
         if (children == null) {
             return;
         }
-        waitingInits -= children.size();
         List<StreamFrame> replay = new ArrayList<>();
         for (PendingInit pending : children) {
-            waitingParentOf.remove(pending.lsid);
+            if (waitingParentOf.remove(pending.lsid) != null) {
+                waitingInits--;
+            }
             replay.add(pending.toFrame());
         }
         try {
@@ -518,6 +560,7 @@ public final class ChannelStreams {
                 // SPEC STR-RESET-1: an unseen LSID is marked seen and retired
                 peerLsids.markSeen(lsid);
                 dropWaiting(lsid);
+                refuseWaitingChildren(lsid);
             }
             // SPEC FRM-RESET-4: a RESET for a closed stream is ignored
             return;
@@ -527,18 +570,19 @@ public final class ChannelStreams {
     }
 
     private void dropWaiting(long lsid) {
+        if (waitingParentOf.remove(lsid) != null) {
+            waitingInits--;
+        }
         for (Iterator<List<PendingInit>> lists = waitingForParent.values().iterator(); lists.hasNext();) {
             List<PendingInit> list = lists.next();
             int before = list.size();
             list.removeIf(pending -> {
                 if (pending.lsid == lsid) {
                     pending.release();
-                    waitingParentOf.remove(lsid);
                     return true;
                 }
                 return false;
             });
-            waitingInits -= before - list.size();
             if (list.isEmpty()) {
                 lists.remove();
             }
@@ -717,9 +761,23 @@ public final class ChannelStreams {
         }
     }
 
-    void onStreamDiscarded(Attachment attachment, long uncreditedBytes) {
+    void onStreamDiscarded(Attachment attachment) {
         // SPEC CHN-FLOW-7: a reset stream's or discarded datagram's highest offset counts as consumed
-        creditChannel(uncreditedBytes);
+        creditChannel(attachment.receivedData() - attachment.channelCredited);
+        attachment.channelCredited = attachment.receivedData();
+    }
+
+    /** Credits the channel with this attachment's received bytes that are now below the stream's in-order point. */
+    void creditInOrder(Attachment attachment) {
+        if (attachment.receiveBase < 0) {
+            return;
+        }
+        long inOrder = Math.min(attachment.receiveHighest, attachment.stream.receive.contiguousOffset());
+        long target = Math.max(0, inOrder - attachment.receiveBase);
+        if (target > attachment.channelCredited) {
+            creditChannel(target - attachment.channelCredited);
+            attachment.channelCredited = target;
+        }
     }
 
     // =================================================================== sending
@@ -943,7 +1001,8 @@ public final class ChannelStreams {
             boolean init = attachment.chosenHere && !attachment.initAcknowledged;
             Usid usid = init ? attachment.attachUsid : null;
             int header = STREAM_FIXED + (init ? PARENT_LENGTH : 0) + (usid != null ? Usid.LENGTH : 0)
-                    + FieldWidths.minimalOffsetWidth(stream.send.writtenOffset());
+                    + FieldWidths.minimalOffsetWidth(stream.send.writtenOffset())
+                    + (attachment.priorityAfterInit ? PRIORITY_LENGTH : 0);
             int maxData = Math.min(room - header, WireLimits.MAX_STREAM_FRAME_DATA);
             if (maxData < 1) {
                 break;
@@ -977,7 +1036,15 @@ public final class ChannelStreams {
             attachment.anyFrameSent = true;
             if (attachment.priorityAfterInit) {
                 attachment.priorityAfterInit = false;
-                control.add(new PriorityFrame(attachment.lsid, stream.priority()));
+                PriorityFrame priority = new PriorityFrame(attachment.lsid, stream.priority());
+                int priorityLength = FrameCodec.encodedLength(priority);
+                if (priorityLength <= room) {
+                    frames.add(priority); // SPEC FRM-PRIO-3: after the opening frame, in the same packet
+                    items.add(priority);
+                    room -= priorityLength;
+                } else {
+                    control.add(priority);
+                }
             }
             sentThisPacket.add(attachment);
             maybeBlockedOnStream(attachment);
@@ -1013,13 +1080,23 @@ public final class ChannelStreams {
     }
 
     private void maybeBlockedOnChannel(int room) {
-        if (dataSent >= peerMaxData && blockedSentAt != peerMaxData && !scheduler.isEmpty()) {
+        if (dataSent >= peerMaxData && blockedSentAt != peerMaxData && anyNewDataWaiting()) {
             blockedSentAt = peerMaxData;
             control.add(new BlockedFrame(0, peerMaxData));
         }
     }
 
     private boolean parentOpened;
+
+    private boolean anyNewDataWaiting() {
+        for (Attachment attachment : live.values()) {
+            StreamCore stream = attachment.stream;
+            if (stream.sending() == attachment && !attachment.detachSent && stream.send.hasNewData()) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private void afterSend() {
         if (parentOpened && !blockedOnParent.isEmpty()) {

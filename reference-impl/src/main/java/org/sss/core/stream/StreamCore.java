@@ -366,11 +366,10 @@ public final class StreamCore {
         reset = true;
         // SPEC STR-RESET-2: unsent and unacknowledged data is discarded and never retransmitted
         send.discard();
-        long unread = receive.highestOffset() - receive.contiguousOffset();
         receive.discard();
         for (int i = 0; i < attachments.size(); i++) {
             // SPEC CHN-FLOW-7: the highest offset received counts as consumed
-            attachments.get(i).channel.onStreamDiscarded(attachments.get(i), unread);
+            attachments.get(i).channel.onStreamDiscarded(attachments.get(i));
         }
         events.onReset(errorCode, reason, byPeer);
         free();
@@ -381,10 +380,9 @@ public final class StreamCore {
         if (freed) {
             return;
         }
-        long unread = receive.highestOffset() - receive.contiguousOffset();
         receive.discard();
         for (int i = 0; i < attachments.size(); i++) {
-            attachments.get(i).channel.onStreamDiscarded(attachments.get(i), unread);
+            attachments.get(i).channel.onStreamDiscarded(attachments.get(i));
         }
         free();
         events.onFailed("an incomplete best-effort datagram was discarded (STR-DGRAM-5)");

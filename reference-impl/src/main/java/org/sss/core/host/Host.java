@@ -679,6 +679,11 @@ public final class Host implements AutoCloseable {
         public void onStreamFreed(StreamCore stream) {
             streamsByUsid.remove(stream.usid(), stream);
         }
+
+        @Override
+        public void wake(ChannelStreams streams) {
+            flushSoon(streams);
+        }
     }
 
     /** One negotiation this host initiated. */

@@ -400,6 +400,12 @@ public final class ChannelStreams {
         live.put(lsid, attachment);
         livePeerOpened++;
         Attachment mine = attachmentOf(stream);
+        if (mine != null && mine.chosenHere && !mine.anyFrameSent) {
+            // this end's own attach here never reached the wire: the peer's takes its place
+            stream.removeAttachment(mine);
+            forget(mine);
+            mine = null;
+        }
         if (mine != null && mine.chosenHere && ownParity == 1) {
             // SPEC STR-ATTACH-3: both attached it here; the even LSID (the peer's) yields, so keep sending on ours
             stream.addAttachment(attachment, false);
@@ -437,7 +443,8 @@ public final class ChannelStreams {
         long base = attachment.receiveBase < 0 ? offset : Math.min(attachment.receiveBase, offset);
         long highest = Math.max(attachment.receiveHighest, end);
         long counted = highest - base;
-        long newData = counted - before;
+        // SPEC CHN-FLOW-11: best-effort data is not channel-wide data
+        long newData = frame.noAck() ? 0 : counted - before;
         if (newData > 0 && dataReceived + newData > localMaxData) {
             fault(ErrorCode.FLOW_CONTROL_ERROR, "channel data " + (dataReceived + newData) + " beyond the limit "
                     + localMaxData);
@@ -456,6 +463,9 @@ public final class ChannelStreams {
             dataReceived += newData;
         }
         // the bytes that reached the stream's in-order buffer return credit to the channels that carried them
+        if (stream.bestEffort()) {
+            attachment.channelCredited = attachment.receivedData(); // never counted (CHN-FLOW-11)
+        }
         creditInOrder(attachment);
         if (stream.receive.contiguousOffset() > inOrderBefore) {
             List<Attachment> all = stream.attachments();
@@ -675,6 +685,12 @@ public final class ChannelStreams {
         for (Object item : sent) {
             if (item instanceof StreamItem stream) {
                 StreamCore core = stream.attachment.stream;
+                Attachment lostOn = stream.attachment;
+                if (stream.init && lostOn.attachUsid != null && !lostOn.initAcknowledged && live.containsKey(lostOn.lsid)) {
+                    // the attaching frame was lost: the attach goes out again, with data or without (attachChunk)
+                    lostOn.anyFrameSent = false;
+                    reschedule(lostOn);
+                }
                 // SPEC CHN-LOSS-5, FRM-STREAM-10: NOACK data is never retransmitted
                 if (!core.isReset() && !core.isFreed() && !core.bestEffort()) {
                     core.send.onLost(stream.offset, stream.length, stream.fin, stream.recordEnd);
@@ -750,8 +766,8 @@ public final class ChannelStreams {
     /** The application took bytes of a stream: its stream limit may rise (CHN-FLOW-5). */
     void onConsumed(Attachment attachment, int bytes) {
         StreamCore stream = attachment.stream;
-        if (stream.sending() != attachment && stream.sending() != null) {
-            return; // the stream limit is advertised once, on the channel the stream sends on
+        if (stream.controlAttachment() != attachment) {
+            return; // the stream limit is advertised once, on an attachment the peer knows
         }
         long read = stream.creditedOffset();
         if (!stream.receive.finReceived() && stream.receiveLimit - read <= stream.receiveWindow / 2) {
@@ -844,6 +860,12 @@ public final class ChannelStreams {
 
     /** Puts the attachment in the scheduler when it has something to send, takes it out otherwise. */
     void reschedule(Attachment attachment) {
+        if (attachment.channel != this) {
+            // an event on this channel (a credit, a loss) concerns a stream that sends on another one
+            attachment.channel.reschedule(attachment);
+            listener.wake(attachment.channel);
+            return;
+        }
         if (sendable(attachment)) {
             if (!attachment.inScheduler) {
                 attachment.inScheduler = true;
@@ -886,11 +908,22 @@ public final class ChannelStreams {
                 return false;
             }
         }
-        return stream.send.hasSendable(streamFlowLimit(attachment));
+        if (stream.send.hasSendable(streamFlowLimit(attachment))) {
+            return true;
+        }
+        return isUnopenedAttach(attachment) && stream.send.canAttachWithoutData();
+    }
+
+    /** This end attached the stream here and has not sent the attaching frame yet. */
+    private static boolean isUnopenedAttach(Attachment attachment) {
+        return attachment.chosenHere && attachment.attachUsid != null && !attachment.anyFrameSent;
     }
 
     private long streamFlowLimit(Attachment attachment) {
         StreamCore stream = attachment.stream;
+        if (stream.bestEffort()) {
+            return stream.sendLimit; // SPEC CHN-FLOW-11: only the stream's own limit
+        }
         long credit = Math.max(0, peerMaxData - dataSent);
         long base = Math.max(stream.send.sentOffset(), attachment.sendHighest);
         return Math.min(stream.sendLimit, base + credit);
@@ -1008,8 +1041,15 @@ public final class ChannelStreams {
                 break;
             }
             SendBuffer.Chunk chunk = stream.send.next(maxData, streamFlowLimit(attachment));
+            if (chunk == null && isUnopenedAttach(attachment)) {
+                chunk = stream.send.attachChunk();
+            }
             if (chunk == null) {
                 drained = add(drained, attachment);
+                continue;
+            }
+            chunk = withinChannelCredit(stream, attachment, chunk);
+            if (chunk == null) {
                 continue;
             }
             ByteBuf data = chunk.data();
@@ -1022,8 +1062,14 @@ public final class ChannelStreams {
             items.add(new StreamItem(attachment, chunk.offset(), length, chunk.fin(), chunk.recordEnd(), init));
             room -= FrameCodec.encodedLength(frame);
             long end = chunk.offset() + length;
+            if (!attachment.anyFrameSent && chunk.offset() < attachment.sendHighest) {
+                // SPEC CHN-FLOW-9: the base offset is that of the first frame sent on the attachment
+                attachment.sendHighest = chunk.offset();
+            }
             if (end > attachment.sendHighest) {
-                dataSent += end - attachment.sendHighest;
+                if (!stream.bestEffort()) {
+                    dataSent += end - attachment.sendHighest; // SPEC CHN-FLOW-11
+                }
                 attachment.sendHighest = end;
             }
             if (!attachment.anyFrameSent && attachment.chosenHere && attachment.attachUsid == null
@@ -1057,6 +1103,36 @@ public final class ChannelStreams {
             }
         }
         return room;
+    }
+
+    /**
+     * SPEC CHN-FLOW-2: data resent on an attachment above what was sent there is new to this channel
+     * and needs its credit (after a move, everything unacknowledged is resent on the new channel).
+     * The part of a chunk beyond the credit goes back to the send buffer as due again.
+     *
+     * @return the chunk, possibly shortened, or null when none of it may go now
+     */
+    private SendBuffer.Chunk withinChannelCredit(StreamCore stream, Attachment attachment, SendBuffer.Chunk chunk) {
+        if (stream.bestEffort()) {
+            return chunk; // SPEC CHN-FLOW-11
+        }
+        long start = chunk.offset();
+        long end = start + chunk.data().readableBytes();
+        long counted = attachment.anyFrameSent ? attachment.sendHighest : Math.min(attachment.sendHighest, start);
+        long allowedEnd = Math.max(counted, start) + Math.max(0, peerMaxData - dataSent);
+        if (end <= allowedEnd || end <= counted) {
+            return chunk;
+        }
+        if (allowedEnd <= start) {
+            stream.send.onLost(start, (int) (end - start), chunk.fin(), chunk.recordEnd());
+            chunk.data().release();
+            return null;
+        }
+        int kept = (int) (allowedEnd - start);
+        stream.send.onLost(allowedEnd, (int) (end - allowedEnd), chunk.fin(), chunk.recordEnd());
+        ByteBuf head = chunk.data().retainedSlice(chunk.data().readerIndex(), kept);
+        chunk.data().release();
+        return new SendBuffer.Chunk(start, head, false, false, chunk.retransmission());
     }
 
     private static List<Attachment> add(List<Attachment> list, Attachment attachment) {

@@ -20,4 +20,8 @@ public interface ChannelStreamsListener {
 
     /** A stream's state was freed; the host forgets it. */
     void onStreamFreed(StreamCore stream);
+
+    /** Another channel's streams have something to send: the host flushes them soon. */
+    default void wake(ChannelStreams streams) {
+    }
 }

@@ -55,6 +55,8 @@ final class SendBuffer {
     private final RangeSet lost = new RangeSet();
     /** Record boundaries as unit ranges {@code [b, b + 1)}; those below the acknowledged prefix are dropped. */
     private final RangeSet boundaries = new RangeSet();
+    private byte lastAckedByte;
+    private boolean lastAckedEndsRecord;
     /**
      * Boundaries placed after their last byte had already been sent without RECORD, by offset, with
      * that byte: each is conveyed by resending the byte alone with RECORD (FRM-STREAM-9). Rare, so
@@ -386,6 +388,9 @@ final class SendBuffer {
         if (prefix <= ackedPrefix) {
             return;
         }
+        // the last acknowledged byte is kept, so that an attach can re-send it (see attachChunk)
+        lastAckedByte = byteAt(prefix - 1);
+        lastAckedEndsRecord = boundaries.contains(prefix);
         ackedPrefix = prefix;
         while (segmentCount > 0) {
             ByteBuf first = segments[segmentHead];
@@ -395,6 +400,37 @@ final class SendBuffer {
             releaseFirstSegment();
         }
         boundaries.remove(0, ackedPrefix);
+    }
+
+    private byte byteAt(long offset) {
+        int index = (segmentHead + segmentIndexOf(offset)) & (segments.length - 1);
+        ByteBuf segment = segments[index];
+        return segment.getByte(segment.readerIndex() + (int) (offset - segmentStarts[index]));
+    }
+
+    /**
+     * A frame's worth that lets a stream be attached to another channel when it has nothing to send
+     * (SPEC STR-ATTACH-1: an attach carries data or FIN at the stream's own offsets): the last
+     * acknowledged byte again (STR-DATA-3: the same byte at the same offset; it needs no new credit),
+     * or a FIN alone for a finished empty stream.
+     *
+     * @return the chunk, which the caller releases, or null when nothing was ever acknowledged
+     */
+    Chunk attachChunk() {
+        if (discarded) {
+            return null;
+        }
+        if (ackedPrefix == 0) {
+            return finished ? new Chunk(0, Unpooled.EMPTY_BUFFER, true, false, true) : null;
+        }
+        long offset = ackedPrefix - 1;
+        boolean fin = finished && ackedPrefix == written;
+        return new Chunk(offset, Unpooled.wrappedBuffer(new byte[] {lastAckedByte}), fin, lastAckedEndsRecord, true);
+    }
+
+    /** Whether {@link #attachChunk()} has something to offer. */
+    boolean canAttachWithoutData() {
+        return !discarded && (ackedPrefix > 0 || finished);
     }
 
     private void appendSegment(ByteBuf data, long start) {

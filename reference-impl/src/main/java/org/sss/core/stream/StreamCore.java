@@ -88,6 +88,23 @@ public final class StreamCore {
         return sending;
     }
 
+    /**
+     * The attachment for this end's control frames of the stream (MAX_STREAM_DATA): the sending one
+     * once the peer knows it (it opened it, or this end sent a frame on it), else another the peer knows.
+     */
+    Attachment controlAttachment() {
+        if (sending != null && (!sending.chosenHere || sending.anyFrameSent)) {
+            return sending;
+        }
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment attachment = attachments.get(i);
+            if (!attachment.chosenHere || attachment.anyFrameSent) {
+                return attachment;
+            }
+        }
+        return sending;
+    }
+
     List<Attachment> attachments() {
         return attachments;
     }

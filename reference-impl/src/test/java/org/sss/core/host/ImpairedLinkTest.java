@@ -81,7 +81,9 @@ class ImpairedLinkTest {
         send(s, datagrams(n, 40));
 
         Counters counters = s.link.counters(Direction.TO_RESPONDER);
-        assertThat(counters.forwarded() + counters.dropped()).isEqualTo(n);
+        // the kernel may drop a datagram before the link reads it when the machine is loaded
+        assertThat(counters.received()).isBetween((long) (n * 0.99), (long) n);
+        assertThat(counters.forwarded() + counters.dropped()).isEqualTo(counters.received());
         // stationary loss 1/11 = 9.1 %, standard deviation about 1 % over ~180 bad periods
         assertThat(counters.dropped()).isBetween(800L, 3_200L);
         List<Integer> indices = indices(s.responder.arrivals());

@@ -2,6 +2,7 @@ package org.sss.core.host;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.sss.core.channel.ChannelConfig;
 import org.sss.core.host.ImpairedLink.Direction;
 import org.sss.core.host.ImpairedStreams.DigestSink;
+import org.sss.core.testservices.TestServices;
 import org.sss.core.wire.ErrorCode;
 
 /**
@@ -155,6 +157,48 @@ class ImpairedMigrationTest {
         assertSummary(summary, data);
         assertThat(ImpairedStreams.await(first.closed(), Await.PATIENCE, "the old channel to close").displayCode())
                 .isEqualTo(ErrorCode.CHANNEL_REPLACED);
+        f.assertClean();
+    }
+
+    /**
+     * SPEC CHN-REKEY-3, STR-ATTACH-8: data flowing only from the responder to the initiator (the
+     * source service) continues across a rekey; the initiator, which has nothing left to send, keeps
+     * granting credit on an attachment the responder knows until the responder moves the stream.
+     */
+    @Test
+    void aTransferFromTheResponderSurvivesRekeyingMidway() {
+        HostEvents initiatorEvents = new HostEvents();
+        ChannelConfig rotating = LoopbackHosts.FAST_CHANNEL.toBuilder()
+                .rotationInterval(Duration.ofMillis(1500)).rotationJitter(Duration.ZERO).build();
+        Fixture f = new Fixture(HOSTS.config().acceptChannels(false).channelConfig(rotating), initiatorEvents);
+        TestServices.register(f.responder);
+        ImpairedLink path = f.path();
+        SecureChannel first = LoopbackHosts.connect(f.initiator, path.address(), f.responder);
+        Stream stream = ImpairedStreams.await(first.connect(TestServices.SOURCE, TestServices.PROTOCOL),
+                Await.PATIENCE, "the OK reply");
+        long total = 12L * MIB;
+        stream.writeRecord(ByteBuffer.allocate(12).putLong(total).putInt(0).array());
+        stream.finish();
+
+        // a paced reader (3 MiB/s) keeps the source waiting for credit when the channel reaches its rotation age
+        long start = System.nanoTime();
+        long offset = 0;
+        while (true) {
+            byte[] chunk = ImpairedStreams.await(stream.read(64 * 1024), TRANSFER_PATIENCE, "data at offset " + offset);
+            if (chunk.length == 0) {
+                break;
+            }
+            for (int i = 0; i < chunk.length; i++) {
+                assertThat(chunk[i] & 0xFF).as("byte at offset %d", offset + i).isEqualTo((int) ((offset + i) % 251));
+            }
+            offset += chunk.length;
+            long due = (System.nanoTime() - start) / 1_000_000 * 3 * MIB / 1000;
+            if (offset > due) {
+                Await.sleep(Duration.ofMillis((offset - due) * 1000 / (3 * MIB) + 1));
+            }
+        }
+        assertThat(offset).isEqualTo(total);
+        assertThat(initiatorEvents.nextReplaced().old()).isSameAs(first);
         f.assertClean();
     }
 

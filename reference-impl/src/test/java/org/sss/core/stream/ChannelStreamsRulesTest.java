@@ -484,6 +484,23 @@ class ChannelStreamsRulesTest {
     }
 
     @Test
+    @DisplayName("CHN-FLOW-11: best-effort (NOACK) data does not count toward the channel limit; reliable data does")
+    void bestEffortDataIsNotChannelData() {
+        ChannelConfig small = StreamsHarness.config().toBuilder().initialMaxData(8192).initialMaxStreamData(65536)
+                .build();
+        StreamsHarness h = StreamsHarness.established(StreamsHarness.config(), small);
+        Side responder = h.responder;
+        // a best-effort fragment far above the channel limit: only its stream's limit applies
+        responder.inject(10, noAck(1, ROOT, 20_000, "z", false));
+        responder.assertEstablished();
+        // reliable data still fills the whole channel limit on its own
+        responder.inject(11, init(3, ROOT, 8191, "z", false));
+        responder.assertEstablished();
+        responder.inject(12, init(5, ROOT, 0, "!", false));
+        responder.assertClosedWith(ErrorCode.FLOW_CONTROL_ERROR);
+    }
+
+    @Test
     @DisplayName("CHN-FLOW-4: a MAX_DATA that does not raise the channel limit is ignored")
     void maxDataNotRaising() {
         ChannelConfig small = StreamsHarness.config().toBuilder().initialMaxData(4000).build();

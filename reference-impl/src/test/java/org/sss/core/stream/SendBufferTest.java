@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class SendBufferTest {
@@ -22,6 +23,32 @@ class SendBufferTest {
         String value = chunk.data().toString(StandardCharsets.US_ASCII);
         chunk.data().release();
         return value;
+    }
+
+    @Test
+    @DisplayName("STR-ATTACH-1, STR-DATA-3: with nothing due, an attach re-sends the last acknowledged byte at its offset")
+    void attachChunkResendsTheLastAcknowledgedByte() {
+        SendBuffer buffer = new SendBuffer();
+        assertThat(buffer.canAttachWithoutData()).isFalse();
+        buffer.write(text("abc"), true);
+        buffer.write(text("de"), false);
+        SendBuffer.Chunk first = buffer.next(100, NO_LIMIT);
+        assertThat(take(first)).isEqualTo("abc");
+        buffer.onAcked(0, 3, false, true);
+        SendBuffer.Chunk probe = buffer.attachChunk();
+        assertThat(probe.offset()).isEqualTo(2);
+        assertThat(take(probe)).isEqualTo("c");
+        assertThat(probe.recordEnd()).as("c ended a record").isTrue();
+        assertThat(probe.fin()).isFalse();
+        take(buffer.next(100, NO_LIMIT));
+        buffer.finish();
+        take(buffer.next(100, NO_LIMIT));
+        buffer.onAcked(3, 2, true, false);
+        SendBuffer.Chunk last = buffer.attachChunk();
+        assertThat(last.offset()).isEqualTo(4);
+        assertThat(take(last)).isEqualTo("e");
+        assertThat(last.fin()).as("the final size is repeated with FIN").isTrue();
+        assertThat(last.recordEnd()).isFalse();
     }
 
     @Test

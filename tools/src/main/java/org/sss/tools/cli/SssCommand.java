@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             KeygenCommand.class,
             KeyCommand.class,
             BenchCommand.class,
+            ServeCommand.class,
+            ConnectCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 import org.sss.core.wire.ConnectReply;
 import org.sss.core.wire.ConnectRequest;
 import org.sss.core.wire.DecodeResult;
@@ -259,48 +258,10 @@ final class ServiceDirectory {
 
     /** Reads and drops everything that arrives on the stream until its end, a reset or a failure. */
     static CompletableFuture<Void> discardToEnd(Stream stream) {
-        return loop(() -> stream.read(DISCARD_CHUNK).thenApply(bytes -> bytes.length > 0))
+        return AsyncLoop.run(() -> stream.read(DISCARD_CHUNK).thenApply(bytes -> bytes.length > 0))
                 .exceptionally(failure -> null);
     }
 
-    /**
-     * Runs {@code step} until its future yields false; steps that complete at once run in a loop, not
-     * by recursion, so a long run of buffered data cannot exhaust the stack.
-     */
-    static CompletableFuture<Void> loop(Supplier<CompletableFuture<Boolean>> step) {
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        new Object() {
-            void next() {
-                while (true) {
-                    CompletableFuture<Boolean> future;
-                    try {
-                        future = step.get();
-                    } catch (RuntimeException e) {
-                        done.completeExceptionally(e);
-                        return;
-                    }
-                    if (future.isDone() && !future.isCompletedExceptionally()) {
-                        if (!future.join()) {
-                            done.complete(null);
-                            return;
-                        }
-                        continue;
-                    }
-                    future.whenComplete((more, failure) -> {
-                        if (failure != null) {
-                            done.completeExceptionally(failure);
-                        } else if (more) {
-                            next();
-                        } else {
-                            done.complete(null);
-                        }
-                    });
-                    return;
-                }
-            }
-        }.next();
-        return done;
-    }
 
     /** One offered (service, protocol). */
     private final class Offer implements Server {

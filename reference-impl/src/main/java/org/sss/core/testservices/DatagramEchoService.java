@@ -3,6 +3,7 @@ package org.sss.core.testservices;
 import java.io.ByteArrayOutputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sss.core.host.AsyncLoop;
 import org.sss.core.host.ServiceHandler;
 import org.sss.core.host.Stream;
 

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sss.core.host.AsyncLoop;
 import org.sss.core.host.ReceivedRecord;
 import org.sss.core.host.ServiceHandler;
 import org.sss.core.host.Stream;

@@ -1,4 +1,4 @@
-package org.sss.core.testservices;
+package org.sss.core.host;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -7,8 +7,12 @@ import java.util.function.Supplier;
  * Repeats an asynchronous step without blocking: each step starts when the previous one's future
  * completes. Steps whose futures are already complete run in a loop rather than by recursion, so a
  * long run of buffered data cannot exhaust the stack.
+ *
+ * <p>The way to write a stream handler that must not block the event loop: for example
+ * {@code AsyncLoop.run(() -> stream.read(65536).thenApply(bytes -> bytes.length > 0))} drains a
+ * stream to its end.
  */
-final class AsyncLoop {
+public final class AsyncLoop {
     private AsyncLoop() {
     }
 
@@ -17,7 +21,7 @@ final class AsyncLoop {
      *
      * @return completes when a step yields false; exceptionally with the first failure of a step
      */
-    static CompletableFuture<Void> run(Supplier<CompletableFuture<Boolean>> step) {
+    public static CompletableFuture<Void> run(Supplier<CompletableFuture<Boolean>> step) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         new Runner(step, done).next();
         return done;

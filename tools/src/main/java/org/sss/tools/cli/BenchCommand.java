@@ -6,10 +6,10 @@ import picocli.CommandLine.Command;
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        header = "Run the benchmarks: JMH, or handshakes per second over loopback UDP.",
+        header = "Run the benchmarks: JMH, handshakes per second, or streams over loopback UDP.",
         description = {
-            "Each result is printed beside its ceiling, the bare Bouncy Castle crypto it",
-            "cannot beat, measured in the same run, and as a ratio to it.",
+            "Each result is printed beside a baseline measured in the same run (the bare",
+            "Bouncy Castle crypto, or crypto plus UDP, that it cannot beat), and as a ratio.",
             "tools/BENCHMARKS.md describes every benchmark."
         },
         subcommands = {

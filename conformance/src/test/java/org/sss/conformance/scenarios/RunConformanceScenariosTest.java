@@ -14,12 +14,14 @@ import org.junit.platform.suite.api.Suite;
  * implementation started by {@link ReferenceTarget}. Run only these with
  * {@code mvn -pl conformance test -Dtest=RunConformanceScenariosTest}; pick scenarios by requirement
  * with {@code -Dcucumber.filter.tags="@TST-ECHO-1"}; replay a run's random choices with
- * {@code -Dsss.seed=N} (every scenario prints its seed).
+ * {@code -Dsss.seed=N} (every scenario prints its seed). Reports: Cucumber's HTML, JSON and JUnit XML
+ * under {@code conformance/target/conformance/}.
  */
 @Suite
 @IncludeEngines("cucumber")
 @SelectPackages("org.sss.conformance.scenarios")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.sss.conformance.scenarios")
-@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary")
+@ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary, html:target/conformance/scenarios.html,"
+        + " json:target/conformance/scenarios.json, junit:target/conformance/scenarios-junit.xml")
 public class RunConformanceScenariosTest {
 }

@@ -25,16 +25,15 @@ final class Attachment {
     boolean detachSent;
     /** The packet number that carried the peer's DETACH, or -1. */
     long peerDetachPacket = -1;
-    /** SPEC CHN-FLOW-9: the sender's base offset (lowest offset it may send here). */
-    final long sendBase;
-    /** The highest stream offset sent here (offset + length), at least sendBase. */
+    /**
+     * The highest stream offset sent here (offset + length); before the first frame, the sender's
+     * base offset (SPEC CHN-FLOW-9), lowered to the first frame's offset if that is lower.
+     */
     long sendHighest;
     /** SPEC CHN-FLOW-9: the receiver's base offset (lowest offset received here), or -1 before any. */
     long receiveBase = -1;
     /** The highest stream offset received here. */
     long receiveHighest;
-    /** The last stream limit this end advertised here with MAX_STREAM_DATA (or the initial one). */
-    long advertisedLimit;
     /** The limit value of the last BLOCKED sent for this stream, or -1. */
     long blockedSentAt = -1;
     boolean inScheduler;
@@ -51,7 +50,6 @@ final class Attachment {
         this.chosenHere = chosenHere;
         this.parentLsid = parentLsid;
         this.attachUsid = attachUsid;
-        this.sendBase = sendBase;
         this.sendHighest = sendBase;
         this.initAcknowledged = !chosenHere;
     }

@@ -79,7 +79,6 @@ public final class ChannelStreams {
     private long nextLsid;
     private long highestChosen;
     private int livePeerOpened;
-    private int liveLocallyOpened;
     /** Streams this end opened whose INIT went out and that are not closed here (STR-LIMIT-2). */
     private int openedOnWire;
     private int waitingInits;
@@ -184,12 +183,8 @@ public final class ChannelStreams {
                 peer().initialMaxStreamData(), localInitialMaxStreamData);
         Attachment attachment = new Attachment(stream, this, lsid, true, parentLsid, null, 0);
         attachment.receiveBase = 0;
-        attachment.advertisedLimit = localInitialMaxStreamData;
         stream.addAttachment(attachment, true);
         live.put(lsid, attachment);
-        if (!datagram) {
-            liveLocallyOpened++;
-        }
         listener.onStreamCreated(stream);
         return stream;
     }
@@ -200,7 +195,6 @@ public final class ChannelStreams {
         long lsid = allocateLsid();
         Attachment attachment = new Attachment(stream, this, lsid, true, 0, stream.usid(),
                 stream.send.ackedPrefix());
-        attachment.advertisedLimit = stream.receiveLimit;
         live.put(lsid, attachment);
         // SPEC CHN-FLOW-10: the receiver learns the carried-over limit on the new channel
         control.add(new MaxStreamDataFrame(lsid, stream.receiveLimit));
@@ -366,7 +360,6 @@ public final class ChannelStreams {
                 peer().initialMaxStreamData(), localInitialMaxStreamData);
         Attachment created = new Attachment(stream, this, lsid, false, parentLsid, null, 0);
         created.receiveBase = 0;
-        created.advertisedLimit = localInitialMaxStreamData;
         stream.addAttachment(created, true);
         peerLsids.markSeen(lsid);
         live.put(lsid, created);
@@ -396,7 +389,6 @@ public final class ChannelStreams {
             return;
         }
         Attachment attachment = new Attachment(stream, this, lsid, false, 0, null, stream.send.ackedPrefix());
-        attachment.advertisedLimit = stream.receiveLimit;
         live.put(lsid, attachment);
         livePeerOpened++;
         Attachment mine = attachmentOf(stream);
@@ -501,7 +493,6 @@ public final class ChannelStreams {
             return;
         }
         for (PendingInit pending : children) {
-            pending.release();
             if (waitingParentOf.remove(pending.lsid) != null) {
                 waitingInits--;
                 refuse(pending.lsid, ErrorCode.UNKNOWN_STREAM, "the parent stream " + parentLsid + " is closed");
@@ -586,13 +577,7 @@ public final class ChannelStreams {
         for (Iterator<List<PendingInit>> lists = waitingForParent.values().iterator(); lists.hasNext();) {
             List<PendingInit> list = lists.next();
             int before = list.size();
-            list.removeIf(pending -> {
-                if (pending.lsid == lsid) {
-                    pending.release();
-                    return true;
-                }
-                return false;
-            });
+            list.removeIf(pending -> pending.lsid == lsid);
             if (list.isEmpty()) {
                 lists.remove();
             }
@@ -772,7 +757,6 @@ public final class ChannelStreams {
         long read = stream.creditedOffset();
         if (!stream.receive.finReceived() && stream.receiveLimit - read <= stream.receiveWindow / 2) {
             stream.receiveLimit = read + stream.receiveWindow;
-            attachment.advertisedLimit = stream.receiveLimit;
             control.add(new MaxStreamDataFrame(attachment.lsid, stream.receiveLimit));
         }
     }
@@ -845,7 +829,6 @@ public final class ChannelStreams {
         blockedOnParent.remove(attachment);
         if (attachment.chosenHere) {
             if (attachment.attachUsid == null && !attachment.stream.isDatagram()) {
-                liveLocallyOpened--;
                 if (attachment.anyFrameSent) {
                     openedOnWire--;
                 }
@@ -948,11 +931,6 @@ public final class ChannelStreams {
         }
     }
 
-    /** Whether packets are waiting for the congestion window or pacing. */
-    public boolean hasPendingData() {
-        return !control.isEmpty() || !scheduler.isEmpty();
-    }
-
     /**
      * Builds and sends one packet of control frames and stream data.
      *
@@ -978,7 +956,7 @@ public final class ChannelStreams {
             room -= length;
         }
         room = fillStreamData(room);
-        maybeBlockedOnChannel(room);
+        maybeBlockedOnChannel();
         if (frames.isEmpty()) {
             return false;
         }
@@ -1155,7 +1133,7 @@ public final class ChannelStreams {
         }
     }
 
-    private void maybeBlockedOnChannel(int room) {
+    private void maybeBlockedOnChannel() {
         if (dataSent >= peerMaxData && blockedSentAt != peerMaxData && anyNewDataWaiting()) {
             blockedSentAt = peerMaxData;
             control.add(new BlockedFrame(0, peerMaxData));
@@ -1237,9 +1215,6 @@ public final class ChannelStreams {
         scheduler.clear();
         control.clear();
         inFlight.clear();
-        for (List<PendingInit> list : waitingForParent.values()) {
-            list.forEach(PendingInit::release);
-        }
         waitingForParent.clear();
         waitingParentOf.clear();
         for (Attachment attachment : all) {

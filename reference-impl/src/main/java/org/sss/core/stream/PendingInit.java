@@ -38,8 +38,4 @@ final class PendingInit {
         return new StreamFrame(noAck, true, null, FieldWidths.minimalOffsetWidth(offset), true, fin, recordEnd, lsid,
                 parentLsid, offset, Unpooled.wrappedBuffer(data));
     }
-
-    void release() {
-        // heap copy: nothing to release
-    }
 }

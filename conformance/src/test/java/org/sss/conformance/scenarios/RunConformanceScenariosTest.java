@@ -10,8 +10,9 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * Runs the conformance scenarios (the feature files under {@code org/sss/conformance/scenarios}, one
- * per SPEC.md section) on the JUnit Platform through the Cucumber engine, against the reference
- * implementation started by {@link ReferenceTarget}. Run only these with
+ * set per SPEC.md section) on the JUnit Platform through the Cucumber engine, against the target of
+ * {@link org.sss.conformance.target.Targets}: by default the reference implementation that
+ * {@link ReferenceTarget} starts. Run only these with
  * {@code mvn -pl conformance test -Dtest=RunConformanceScenariosTest}; pick scenarios by requirement
  * with {@code -Dcucumber.filter.tags="@TST-ECHO-1"}; replay a run's random choices with
  * {@code -Dsss.seed=N} (every scenario prints its seed). Reports: Cucumber's HTML, JSON and JUnit XML

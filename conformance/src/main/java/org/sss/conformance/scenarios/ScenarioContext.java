@@ -11,6 +11,9 @@ import java.util.TreeSet;
 import org.sss.conformance.peer.StreamInbox;
 import org.sss.conformance.peer.TesterPeer;
 import org.sss.conformance.peer.wire.PeerFrame;
+import org.sss.conformance.target.Target;
+import org.sss.conformance.target.Targets;
+import org.sss.conformance.verdict.VerdictNotes;
 
 /**
  * The state of one running scenario, shared by the step classes of every domain: its seed and the
@@ -76,8 +79,30 @@ final class ScenarioContext {
         return random;
     }
 
-    ReferenceTarget target() {
-        return ReferenceTarget.shared();
+    /** The implementation under test (conformance/IUT.md). */
+    Target target() {
+        return Targets.current();
+    }
+
+    /** The IUT's declared value of a timer hook; the scenario is unsupported when it declared none. */
+    Duration requireTimer(String name) {
+        return target().timer(name).orElseThrow(() -> VerdictNotes.current()
+                .unsupported("timer hook '" + name + "' (IUT.md): the scenario would wait the full default"));
+    }
+
+    /** The IUT took an alternative the spec allows: the scenario passes leniently, naming it. */
+    void lenient(String reason) {
+        VerdictNotes.current().lenient(reason);
+    }
+
+    /** Ends the scenario as unsupported by the target: {@code throw context.unsupported(...)}. */
+    RuntimeException unsupported(String feature) {
+        return VerdictNotes.current().unsupported(feature);
+    }
+
+    /** Ends the scenario as inconclusive (a harness or setup problem): {@code throw context.inconclusive(...)}. */
+    RuntimeException inconclusive(String reason, Throwable cause) {
+        return VerdictNotes.current().inconclusive(reason, cause);
     }
 
     /** Negotiates a channel with a fresh tester peer, which becomes the scenario's current peer. */

@@ -50,6 +50,10 @@ public final class LayoutTableWriter {
         }
         out.append(Markdown.table(HEADER, rows));
         List<String> notes = notes(layout);
+        String prefix = datagramPrefix(typeName);
+        if (prefix != null) {
+            notes.add(0, prefix);
+        }
         if (!notes.isEmpty()) {
             out.append('\n').append(String.join(" ", notes)).append('\n');
         }
@@ -57,6 +61,25 @@ public final class LayoutTableWriter {
             out.append('\n').append(derivedValues(type));
         }
         return out.toString();
+    }
+
+    /**
+     * For a type that the root selects by a switch (a packet body after its magic), where its offsets
+     * start in the datagram, so that a reader does not mistake the body's size for the packet's.
+     */
+    private String datagramPrefix(String typeName) {
+        KsyType root = spec.types().values().iterator().next();
+        for (TypeLayout.Row row : TypeLayout.of(root, spec).rows()) {
+            KsyField field = row.field();
+            if (field.switchOn() != null && field.cases().containsValue(typeName) && row.offset().matches("\\d+")) {
+                int start = Integer.parseInt(row.offset());
+                TypeLayout body = TypeLayout.of(spec.type(typeName).orElseThrow(), spec);
+                String whole = body.end().constant() ? " The whole datagram is " + (start + body.end().bytes()) + " bytes." : "";
+                return "Offsets count from byte " + start + " of the datagram, after " + Markdown.code(
+                        root.seq().get(0).id()) + "." + whole;
+            }
+        }
+        return null;
     }
 
     private static List<String> notes(TypeLayout layout) {

@@ -34,6 +34,8 @@ import org.sss.core.wire.Packet;
 import org.sss.core.wire.PacketCodec;
 import org.sss.core.wire.PacketHeader;
 import org.sss.core.wire.PacketHeaderCodec;
+import org.sss.core.wire.PathChallengeFrame;
+import org.sss.core.wire.PathResponseFrame;
 import org.sss.core.wire.PingFrame;
 import org.sss.core.wire.SettingsFrame;
 import org.sss.core.wire.StreamFrame;
@@ -91,14 +93,20 @@ public final class Channel {
     private final ReplayWindow replay = new ReplayWindow();
     private final AckTracker acks;
     private final SentPacketLog sent;
-    private final RttEstimator rtt;
+    private RttEstimator rtt;
     private final DropCounters localDrops = DropCounters.unlogged();
     private final SettingsFrame localSettings;
     private final int localSettingsLength;
     private final long maxAckDelayNanos;
-    private final CongestionController congestion;
+    private CongestionController congestion;
     /** Null when pacing is off. */
     private final Pacer pacer;
+    /** The peer's address and the validation of a new one (SPEC.md section 6.10). */
+    private final PathValidator path;
+    /** The source of the packet being processed (null for INITIATEs and the first packet). */
+    private InetSocketAddress packetSource;
+    /** PATH_CHALLENGE data of the packet being processed, answered before anything else is sent (FRM-PATH-1). */
+    private final List<PathResponseFrame> pathResponses = new ArrayList<>();
     private final PacketBatch newlyAcked = new PacketBatch();
     private final PacketBatch newlyLost = new PacketBatch();
     /** Packets the sent log forgot, awaiting their loss report at the next receive or timeout. */
@@ -170,6 +178,7 @@ public final class Channel {
                     initiate.carriedVersion(), initiate.carriedSettings(), false, 0));
         }
         this.rtt = new RttEstimator(config.initialRtt().toNanos());
+        this.path = new PathValidator(negotiated.peerAddress(), env.random());
         this.localSettings = config.settingsFrame();
         this.localSettingsLength = FrameCodec.encodedLength(localSettings);
         this.maxAckDelayNanos = config.maxAckDelay().toNanos();
@@ -267,8 +276,23 @@ public final class Channel {
      * @throws IllegalStateException before the first packet, or when called from within a listener callback
      */
     public ReceiveResult onMessage(ByteBuf datagram) {
+        return onMessage(datagram, null);
+    }
+
+    /**
+     * Processes a MESSAGE that arrived from {@code source}: as {@link #onMessage(ByteBuf)}, and a
+     * source other than the peer's current address starts its validation (SPEC.md section 6.10).
+     *
+     * @param source where the datagram came from; null for the peer's current address
+     */
+    public ReceiveResult onMessage(ByteBuf datagram, InetSocketAddress source) {
         Objects.requireNonNull(datagram, "datagram");
-        return receive(datagram, false);
+        packetSource = source;
+        try {
+            return receive(datagram, false);
+        } finally {
+            packetSource = null;
+        }
     }
 
     /**
@@ -421,8 +445,13 @@ public final class Channel {
         if (!header.value().matchesCounter(packetNumber)) {
             return drop(DropReason.PACKET_NUMBER_MISMATCH);
         }
+        // SPEC CHN-PATH-2: only the highest-numbered packet so far moves the path
+        boolean highest = replay.isEmpty() || Long.compareUnsigned(packetNumber, replay.highest()) > 0;
         // SPEC CHN-REPLAY-3: recorded only now that the box opened and the number matched
         replay.accept(packetNumber);
+        if (kind == PacketKind.MESSAGE && state == ChannelState.ESTABLISHED) {
+            path.onAuthenticated(packetSource, datagramLength, highest, now, pto());
+        }
         packetsReceived++;
         bytesReceived += datagramLength;
         // SPEC CHN-IDLE-2: the idle timer restarts when a packet is accepted
@@ -455,6 +484,8 @@ public final class Channel {
             return ReceiveResult.CLOSED_BY_RULE;
         }
         dispatch(packetNumber, now);
+        answerPathChallenges(now);
+        maybeChallengePath(now);
         if (state == ChannelState.ESTABLISHED && acks.isImmediate()) {
             sendControlPacket(now);
         }
@@ -484,6 +515,13 @@ public final class Channel {
                 case PING:
                     // SPEC FRM-PING-1: PING makes the packet ack-eliciting and has no other effect
                     break;
+                case PATH_CHALLENGE:
+                    // SPEC FRM-PATH-1, FRM-PATH-3: one PATH_RESPONSE per challenge, sent after this packet
+                    pathResponses.add(new PathResponseFrame(((PathChallengeFrame) frame).data()));
+                    break;
+                case PATH_RESPONSE:
+                    onPathResponse((PathResponseFrame) frame, now);
+                    break;
                 default:
                     forListener.add(frame);
                     break;
@@ -497,6 +535,41 @@ public final class Channel {
             closeErrorCode = close.errorCode();
             closeReason = close.reason();
             enterDraining(now);
+        }
+    }
+
+    /** SPEC FRM-PATH-1: the responses go in the next packet, to the address the challenges came from. */
+    private void answerPathChallenges(long now) {
+        if (pathResponses.isEmpty()) {
+            return;
+        }
+        if (state == ChannelState.ESTABLISHED) {
+            InetSocketAddress to = packetSource != null ? packetSource : path.current();
+            emitTo(to, pathResponses, true, now);
+        }
+        pathResponses.clear();
+    }
+
+    /** SPEC CHN-PATH-2, CHN-PATH-7: a challenge to the address being validated, within its budget (CHN-PATH-3). */
+    private void maybeChallengePath(long now) {
+        if (state == ChannelState.ESTABLISHED && path.challengeDue()
+                && path.mayReachCandidate(WireLimits.MESSAGE_OVERHEAD + WireLimits.PLAINTEXT_BLOCK * 2)) {
+            InetSocketAddress to = path.candidate();
+            emitTo(to, List.of(path.newChallenge(now, pto())), false, now);
+        }
+    }
+
+    private void onPathResponse(PathResponseFrame response, long now) {
+        InetSocketAddress before = path.current();
+        // SPEC FRM-PATH-2: a response that matches no outstanding challenge is ignored
+        if (path.onResponse(response.data()) && PathValidator.hostChanged(before, path.current())) {
+            // SPEC CHN-PATH-5: a new network path starts with fresh congestion and RTT state
+            long inFlight = congestion.bytesInFlight();
+            congestion = config.congestionControl().create();
+            if (inFlight > 0) {
+                congestion.onPacketSent(now, (int) Math.min(inFlight, Integer.MAX_VALUE));
+            }
+            rtt = new RttEstimator(config.initialRtt().toNanos());
         }
     }
 
@@ -808,6 +881,16 @@ public final class Channel {
      */
     private long emit(List<? extends Frame> frames, boolean withAck, boolean withClose, long now,
             boolean reportable) {
+        return emit(frames, withAck, withClose, now, reportable, null);
+    }
+
+    /** A packet of {@code frames} (and an ACK when asked) to {@code to}, whatever the path would choose. */
+    private void emitTo(InetSocketAddress to, List<? extends Frame> frames, boolean withAck, long now) {
+        emit(frames, withAck, false, now, false, to);
+    }
+
+    private long emit(List<? extends Frame> frames, boolean withAck, boolean withClose, long now,
+            boolean reportable, InetSocketAddress forcedDestination) {
         // SPEC NEG-VER-1: the version field until a packet carrying it has been acknowledged
         boolean withVersion = !versionAcknowledged;
         // SPEC FRM-SET-1: SETTINGS as the first frame of every packet until one carrying it is acknowledged
@@ -889,7 +972,17 @@ public final class Channel {
             }
             lastAckElicitingSentAt = now;
         }
-        env.sink().send(datagram, negotiated.peerAddress());
+        InetSocketAddress destination;
+        if (forcedDestination == null) {
+            // SPEC CHN-PATH-3: an unvalidated address gets at most three times what came from it
+            destination = path.destinationFor(size);
+        } else {
+            destination = forcedDestination;
+            if (forcedDestination.equals(path.candidate())) {
+                path.onSentToCandidate(size);
+            }
+        }
+        env.sink().send(datagram, destination);
         if (!rekeyDue && Long.compareUnsigned(packetNumber, COUNTER_REKEY_THRESHOLD) >= 0) {
             // SPEC CHN-REKEY-1, CHN-REKEY-2: a counter at 2^63 calls for a replacement channel
             rekeyDue = true;
@@ -1081,6 +1174,7 @@ public final class Channel {
                     next = Math.min(next, rotationDeadline);
                 }
                 next = Math.min(next, lossDetectionDeadline());
+                next = Math.min(next, path.nextTimeout());
                 next = Math.min(next, pacingWakeup);
                 if (evicted.count() > 0) {
                     next = Math.min(next, evictedAt);
@@ -1135,6 +1229,11 @@ public final class Channel {
         }
         if (state == ChannelState.ESTABLISHED) {
             onLossDetectionTimeout(nowNanos);
+        }
+        if (state == ChannelState.ESTABLISHED) {
+            // SPEC CHN-PATH-6, CHN-PATH-7: abandon an expired validation, or ask again once a PTO passed
+            path.onTimeout(nowNanos);
+            maybeChallengePath(nowNanos);
         }
         if (state == ChannelState.ESTABLISHED && config.keepAlive() && idle > 0
                 && nowNanos - (lastAckElicitingSentAt + idle / 2) >= 0) {
@@ -1221,9 +1320,14 @@ public final class Channel {
         return negotiated.channelId();
     }
 
-    /** Where this channel sends. */
+    /** The peer address being validated (SPEC.md section 6.10), or null. */
+    InetSocketAddress addressBeingValidated() {
+        return path.candidate();
+    }
+
+    /** Where this channel sends: the peer's validated address (SPEC.md section 6.10). */
     public InetSocketAddress peerAddress() {
-        return negotiated.peerAddress();
+        return path.current();
     }
 
     /** The peer's settings: its SETTINGS once received, the defaults before (FRM-SET-6). */

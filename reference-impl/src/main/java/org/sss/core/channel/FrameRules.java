@@ -55,7 +55,7 @@ final class FrameRules {
 
     /**
      * Whether the channel layer consumes frames of {@code type} itself (EMPTY, ACK, PADDING, CLOSE,
-     * SETTINGS, PING) rather than handing them to its {@link ChannelListener}.
+     * SETTINGS, PING, PATH_CHALLENGE, PATH_RESPONSE) rather than handing them to its {@link ChannelListener}.
      */
     static boolean isChannelFrame(FrameType type) {
         switch (type) {
@@ -65,6 +65,8 @@ final class FrameRules {
             case CLOSE:
             case SETTINGS:
             case PING:
+            case PATH_CHALLENGE:
+            case PATH_RESPONSE:
                 return true;
             default:
                 return false;

@@ -66,6 +66,11 @@ public final class ReplayWindow {
         return true;
     }
 
+    /** Whether no packet number has been accepted yet. */
+    public boolean isEmpty() {
+        return empty;
+    }
+
     /**
      * Returns the highest packet number accepted so far.
      *

@@ -481,7 +481,7 @@ public final class Host implements AutoCloseable {
         handle.flushNow();
     }
 
-    private void onMessage(ByteBuf datagram) {
+    private void onMessage(ByteBuf datagram, InetSocketAddress sender) {
         // SPEC CHN-RECV-1 step 1 before step 2: the length (PKT-SIZE-4) before the key selects a channel
         if (!isMessageLength(datagram.readableBytes())) {
             drops.increment(DropReason.BAD_PACKET_LENGTH);
@@ -489,7 +489,7 @@ public final class Host implements AutoCloseable {
         }
         Channel channel = channels.select(datagram);
         if (channel != null) {
-            channel.onMessage(datagram);
+            channel.onMessage(datagram, sender);
             HostChannel handle = handles.get(channel);
             if (handle != null) {
                 handle.streams().flush();
@@ -734,7 +734,7 @@ public final class Host implements AutoCloseable {
                     }
                 }
                 case COOKIE -> onCookie(datagram, sender);
-                case MESSAGE -> onMessage(datagram);
+                case MESSAGE -> onMessage(datagram, sender);
                 default -> drops.increment(DropReason.UNKNOWN_MAGIC);
             }
         }

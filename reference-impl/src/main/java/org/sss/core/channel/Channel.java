@@ -13,6 +13,8 @@ import org.sss.core.channel.cc.CongestionController;
 import org.sss.core.channel.cc.Pacer;
 import org.sss.core.crypto.NonceCounterExhaustedException;
 import org.sss.core.crypto.PublicKey;
+import org.sss.core.misbehaviour.ProtocolBug;
+import org.sss.core.misbehaviour.ProtocolBugs;
 import org.sss.core.negotiation.NegotiatedChannel;
 import org.sss.core.negotiation.Role;
 import org.sss.core.negotiation.SentInitiate;
@@ -131,6 +133,8 @@ public final class Channel {
     private long lastCloseSentAt;
 
     private long packetsSent;
+    /** The packet number of the last packet sent; read only by {@link ProtocolBug#REUSE_NONCE}. */
+    private long lastPacketNumber;
     private long bytesSent;
     private long packetsReceived;
     private long bytesReceived;
@@ -364,6 +368,10 @@ public final class Channel {
             // SPEC CHN-RECV-1 step 4: open with the channel's key and the peer's prefix;
             // SPEC NEG-RPROC-3 step R2: for an INITIATE, the channel's key K and the prefix cUVVYcp-CLIENT-i
             if (!(initiate ? boxes.openInitiate(packetNumber, box) : boxes.openMessage(packetNumber, box))) {
+                if (env.protocolBugs().has(ProtocolBug.ACK_DROPPED_PACKET)) {
+                    // PROTOCOL BUG ACK_DROPPED_PACKET: a packet dropped at step 4 is acknowledged (CHN-RECV-2)
+                    acks.record(packetNumber, true, now, maxAckDelayNanos);
+                }
                 return drop(DropReason.BOX_OPEN_FAILED);
             }
             if (initiate) {
@@ -498,6 +506,10 @@ public final class Channel {
         CloseFrame close = null;
         for (int i = 0; i < received.size(); i++) {
             Frame frame = received.get(i);
+            if (!forListener.isEmpty() && FrameRules.isChannelFrame(frame.type()) && !handOver(packetNumber)) {
+                // SPEC FRM-GEN-6: the listener found a fault in an earlier frame; nothing later is acted on
+                return;
+            }
             switch (frame.type()) {
                 case SETTINGS:
                     onSettings((SettingsFrame) frame);
@@ -527,15 +539,26 @@ public final class Channel {
                     break;
             }
         }
-        if (!forListener.isEmpty() && state == ChannelState.ESTABLISHED) {
-            listener.onFrames(packetNumber, forListenerView);
+        if (!forListener.isEmpty() && !handOver(packetNumber)) {
+            return;
         }
-        forListener.clear();
         if (close != null && state == ChannelState.ESTABLISHED) {
             closeErrorCode = close.errorCode();
             closeReason = close.reason();
             enterDraining(now);
         }
+    }
+
+    /**
+     * Hands the frames collected for the listener over, in packet order, before the channel acts on a
+     * frame of its own that follows them; false when the listener found a fault in one of them.
+     */
+    private boolean handOver(long packetNumber) {
+        if (state == ChannelState.ESTABLISHED) {
+            listener.onFrames(packetNumber, forListenerView);
+        }
+        forListener.clear();
+        return !listener.hasFault();
     }
 
     /** SPEC FRM-PATH-1: the responses go in the next packet, to the address the challenges came from. */
@@ -858,6 +881,10 @@ public final class Channel {
     }
 
     private int sendMaxPlaintext() {
+        if (env.protocolBugs().has(ProtocolBug.IGNORE_PEER_MAX_PLAINTEXT)) {
+            // PROTOCOL BUG IGNORE_PEER_MAX_PLAINTEXT: the peer's MAX_PLAINTEXT is ignored (PKT-SIZE-9)
+            return WireLimits.MAX_PLAINTEXT;
+        }
         // SPEC PKT-SIZE-9: M never exceeds the peer's MAX_PLAINTEXT rounded down to a multiple of 16
         long peerMax = peerSettings.maxPlaintext() / WireLimits.PLAINTEXT_BLOCK * WireLimits.PLAINTEXT_BLOCK;
         return (int) Math.min(peerMax, WireLimits.MAX_PLAINTEXT);
@@ -892,7 +919,8 @@ public final class Channel {
     private long emit(List<? extends Frame> frames, boolean withAck, boolean withClose, long now,
             boolean reportable, InetSocketAddress forcedDestination) {
         // SPEC NEG-VER-1: the version field until a packet carrying it has been acknowledged
-        boolean withVersion = !versionAcknowledged;
+        // PROTOCOL BUG NO_VERSION_FIELD: the version field is never sent
+        boolean withVersion = !versionAcknowledged && !env.protocolBugs().has(ProtocolBug.NO_VERSION_FIELD);
         // SPEC FRM-SET-1: SETTINGS as the first frame of every packet until one carrying it is acknowledged
         boolean withSettings = !settingsAcknowledged;
         int room = sendMaxPlaintext() - headerLength() - (withSettings ? localSettingsLength : 0);
@@ -905,6 +933,10 @@ public final class Channel {
         AckFrame ack = null;
         if ((withAck || withClose) && acks.hasReceived() && room >= AckFrame.BASE_LENGTH) {
             ack = acks.build(now, (room - AckFrame.BASE_LENGTH) / NackRange.LENGTH);
+            if (env.protocolBugs().has(ProtocolBug.ACK_UNRECEIVED)) {
+                // PROTOCOL BUG ACK_UNRECEIVED: no NACK range, so missing packets are acknowledged (CHN-ACK-5)
+                ack = AckFrame.of(ack.leastUnacked(), ack.largestObserved(), ack.ackDelayUs(), List.of());
+            }
         }
         outgoing.clear();
         if (withSettings) {
@@ -920,6 +952,10 @@ public final class Channel {
         if (withClose) {
             // SPEC FRM-CLOSE-1: CLOSE is the last frame; it embeds the final ACK
             outgoing.add(new CloseFrame(closeErrorCode, closeReason, ack));
+            if (env.protocolBugs().has(ProtocolBug.CLOSE_NOT_LAST)) {
+                // PROTOCOL BUG CLOSE_NOT_LAST: a frame after CLOSE (FRM-CLOSE-1)
+                outgoing.add(PingFrame.INSTANCE);
+            }
         }
         long packetNumber;
         try {
@@ -940,9 +976,15 @@ public final class Channel {
         // SPEC CHN-HDR-6: the 2-byte packet-number field; the full number travels in the nonce
         // SPEC-GAP: no rule ties the width to the largest acknowledged number (as QUIC's does): the
         // receiver compares the field with the nonce counter, so 2 bytes always suffice
-        ByteBuf datagram = writer.write(packetNumber, PacketHeader.of(packetNumber, withVersion), outgoing);
+        long wireNumber = packetNumber;
+        if (packetsSent == 3 && env.protocolBugs().has(ProtocolBug.REUSE_NONCE)) {
+            // PROTOCOL BUG REUSE_NONCE: the fourth packet goes under the third one's counter (CRY-CTR-3)
+            wireNumber = lastPacketNumber;
+        }
+        lastPacketNumber = packetNumber;
+        ByteBuf datagram = writer.write(wireNumber, PacketHeader.of(wireNumber, withVersion), outgoing);
         int size = datagram.readableBytes();
-        boxes.sealMessage(packetNumber, datagram, MessageWriter.BOX_OFFSET, size - WireLimits.MESSAGE_OVERHEAD);
+        boxes.sealMessage(wireNumber, datagram, MessageWriter.BOX_OFFSET, size - WireLimits.MESSAGE_OVERHEAD);
         outgoing.clear();
         // SPEC CHN-CC-3: packets with an ack-eliciting or a PADDING frame count in bytes in flight
         boolean inFlight = ackEliciting || writer.wrotePaddingFrame();
@@ -1063,6 +1105,10 @@ public final class Channel {
         if (state == ChannelState.ESTABLISHED) {
             // SPEC section 13: a plaintext verdict closes the channel with the verdict's error code
             long code = reason.errorCode().orElse(ErrorCode.PROTOCOL_VIOLATION).code();
+            if (env.protocolBugs().has(ProtocolBug.WRONG_CLOSE_CODE)) {
+                // PROTOCOL BUG WRONG_CLOSE_CODE: the error section 13 names is replaced (section 11)
+                code = ErrorCode.PROTOCOL_VIOLATION.code();
+            }
             closeLocally(code, fitLocalReason(reason + ": " + detail), now);
         }
         return ReceiveResult.closed(reason);
@@ -1293,6 +1339,11 @@ public final class Channel {
         if (state != ChannelState.ESTABLISHED) {
             throw new IllegalStateException("the channel is " + state + "; only an established channel sends");
         }
+    }
+
+    /** The deliberate misbehaviours of this channel and its streams (none but in the conformance self-tests). */
+    public ProtocolBugs protocolBugs() {
+        return env.protocolBugs();
     }
 
     /** The channel's state. */

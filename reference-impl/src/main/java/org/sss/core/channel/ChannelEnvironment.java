@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBufAllocator;
 import java.util.Objects;
 import java.util.Random;
 import org.sss.core.crypto.CryptoProvider;
+import org.sss.core.misbehaviour.ProtocolBugs;
 import org.sss.core.negotiation.DatagramSink;
 import org.sss.core.time.Clock;
 import org.sss.core.wire.DropCounters;
@@ -18,9 +19,11 @@ import org.sss.core.wire.DropCounters;
  * @param allocator allocates outgoing datagrams, which the sink then owns
  * @param drops the host's counters, one per verdict
  * @param sink where outgoing MESSAGEs go
+ * @param protocolBugs deliberate misbehaviours of the channels and their streams; none but in the
+ *     conformance suite's self-tests
  */
 public record ChannelEnvironment(Clock clock, Random random, CryptoProvider crypto, ByteBufAllocator allocator,
-        DropCounters drops, DatagramSink sink) {
+        DropCounters drops, DatagramSink sink, ProtocolBugs protocolBugs) {
 
     /** Checks that nothing is null. */
     public ChannelEnvironment {
@@ -30,6 +33,13 @@ public record ChannelEnvironment(Clock clock, Random random, CryptoProvider cryp
         Objects.requireNonNull(allocator, "allocator");
         Objects.requireNonNull(drops, "drops");
         Objects.requireNonNull(sink, "sink");
+        Objects.requireNonNull(protocolBugs, "protocolBugs");
+    }
+
+    /** An environment without protocol bugs. */
+    public ChannelEnvironment(Clock clock, Random random, CryptoProvider crypto, ByteBufAllocator allocator,
+            DropCounters drops, DatagramSink sink) {
+        this(clock, random, crypto, allocator, drops, sink, ProtocolBugs.none());
     }
 
     /** An environment with Bouncy Castle crypto and Netty's default allocator. */

@@ -30,6 +30,14 @@ public interface ChannelListener {
      */
     void onFrames(long packetNumber, List<Frame> frames);
 
+    /**
+     * Whether the frames handed over so far broke a rule that closes the channel: the channel then
+     * acts on no later frame of the packet (SPEC FRM-GEN-6), the listener closes it.
+     */
+    default boolean hasFault() {
+        return false;
+    }
+
     /** The peer's SETTINGS arrived (once per channel); they apply from now on. */
     default void onPeerSettings(PeerSettings settings) {
     }

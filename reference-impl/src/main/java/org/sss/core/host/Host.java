@@ -21,6 +21,7 @@ import org.sss.core.channel.ChannelState;
 import org.sss.core.channel.ChannelTable;
 import org.sss.core.channel.RekeyReason;
 import org.sss.core.crypto.PublicKey;
+import org.sss.core.misbehaviour.ProtocolBugs;
 import org.sss.core.negotiation.CookieOutcome;
 import org.sss.core.negotiation.DatagramSink;
 import org.sss.core.negotiation.FirstMessageOutcome;
@@ -82,7 +83,7 @@ public final class Host implements AutoCloseable {
         this.listener = listener;
         this.channels = new ChannelTable(config.maxChannels());
         this.environment = new ChannelEnvironment(config.clock(), config.random(), config.crypto(), allocator, drops,
-                sink);
+                sink, config.protocolBugs());
         this.responder = config.acceptChannels()
                 ? Responder.builder(config.identity(), sink)
                         .crypto(config.crypto())
@@ -95,6 +96,7 @@ public final class Host implements AutoCloseable {
                         .dropCounters(drops)
                         .allocator(allocator)
                         .minuteKeyRotation(config.minuteKeyRotation())
+                        .protocolBugs(config.protocolBugs())
                         .build()
                 : null;
     }
@@ -153,6 +155,11 @@ public final class Host implements AutoCloseable {
     /** Whether the socket uses native epoll. */
     public boolean isNativeTransport() {
         return transport.isNativeEpoll();
+    }
+
+    /** The deliberate misbehaviours this host was configured with (none but in the conformance self-tests). */
+    public ProtocolBugs protocolBugs() {
+        return config.protocolBugs();
     }
 
     /** Rejected input by verdict; readable from any thread. */
@@ -599,6 +606,11 @@ public final class Host implements AutoCloseable {
         @Override
         public void onProbe(int count) {
             streams.onProbe(count);
+        }
+
+        @Override
+        public boolean hasFault() {
+            return streams.hasFault();
         }
 
         @Override

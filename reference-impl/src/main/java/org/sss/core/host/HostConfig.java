@@ -5,9 +5,12 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 import org.sss.core.channel.ChannelConfig;
 import org.sss.core.crypto.CryptoProvider;
 import org.sss.core.crypto.KeyPair;
+import org.sss.core.misbehaviour.ProtocolBug;
+import org.sss.core.misbehaviour.ProtocolBugs;
 import org.sss.core.negotiation.HelloRateLimiter;
 import org.sss.core.negotiation.InitiatorPolicy;
 import org.sss.core.negotiation.NegotiationTimers;
@@ -33,6 +36,7 @@ import org.sss.core.time.Clock;
  * @param random non-secret choices (rotation jitter, skipped packet numbers)
  * @param clock the time source
  * @param rekeyRetry how long an initiator waits before retrying a failed replacement negotiation (60 s)
+ * @param protocolBugs deliberate misbehaviours, none by default; for the conformance suite's self-tests only
  */
 public record HostConfig(
         KeyPair identity,
@@ -49,7 +53,8 @@ public record HostConfig(
         SecureRandom secureRandom,
         Random random,
         Clock clock,
-        Duration rekeyRetry) {
+        Duration rekeyRetry,
+        ProtocolBugs protocolBugs) {
 
     /** The default UDP port of SSS. */
     public static final int DEFAULT_PORT = 9660;
@@ -71,6 +76,7 @@ public record HostConfig(
             throw new IllegalArgumentException("maxChannels: must be at least 1, got " + maxChannels);
         }
         Objects.requireNonNull(rekeyRetry, "rekeyRetry");
+        Objects.requireNonNull(protocolBugs, "protocolBugs");
         if (rekeyRetry.isNegative() || rekeyRetry.isZero()) {
             throw new IllegalArgumentException("rekeyRetry: must be positive, got " + rekeyRetry);
         }
@@ -106,6 +112,7 @@ public record HostConfig(
         private Random random;
         private Clock clock = Clock.system();
         private Duration rekeyRetry = Duration.ofSeconds(60);
+        private ProtocolBugs protocolBugs = ProtocolBugs.none();
 
         private Builder(KeyPair identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -195,13 +202,23 @@ public record HostConfig(
             return this;
         }
 
+        /**
+         * Test API, for the conformance suite's self-tests only: switches on deliberate protocol bugs
+         * ({@link ProtocolBug}), so that the suite can prove its scenarios catch them. A host with a bug
+         * on does not implement SSS; the default is none.
+         */
+        public Builder protocolBugs(Set<ProtocolBug> value) {
+            this.protocolBugs = ProtocolBugs.of(value);
+            return this;
+        }
+
         /** The configuration. */
         public HostConfig build() {
             SecureRandom secure = secureRandom != null ? secureRandom : new SecureRandom();
             return new HostConfig(identity, bindAddress, acceptChannels, policy,
                     helloRateLimiter != null ? helloRateLimiter : TokenBucketHelloRateLimiter.withDefaults(),
                     minuteKeyRotation, negotiationTimers, channelConfig, maxChannels, preferNativeTransport, crypto,
-                    secure, random != null ? random : new Random(secure.nextLong()), clock, rekeyRetry);
+                    secure, random != null ? random : new Random(secure.nextLong()), clock, rekeyRetry, protocolBugs);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.sss.core.channel.Channel;
+import org.sss.core.misbehaviour.ProtocolBug;
 import org.sss.core.stream.ChannelStreams;
 import org.sss.core.stream.Priorities;
 import org.sss.core.stream.StreamCore;
@@ -270,7 +271,8 @@ final class HostStream implements Stream, StreamEvents {
         Objects.requireNonNull(datagram, "datagram");
         ByteBuf data = Unpooled.copiedBuffer(datagram);
         return host.onLoop(() -> {
-            if (failure != null) {
+            // PROTOCOL BUG SUBSTREAM_UNDER_CLOSED_PARENT: a reset stream still gets new datagrams (STR-OPEN-3)
+            if (failure != null && !host.protocolBugs().has(ProtocolBug.SUBSTREAM_UNDER_CLOSED_PARENT)) {
                 data.release();
                 throw failure;
             }

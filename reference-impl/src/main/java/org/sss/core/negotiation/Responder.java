@@ -21,6 +21,8 @@ import org.sss.core.crypto.NoncePrefix;
 import org.sss.core.crypto.PublicKey;
 import org.sss.core.crypto.SecretBox;
 import org.sss.core.crypto.SecretKey;
+import org.sss.core.misbehaviour.ProtocolBug;
+import org.sss.core.misbehaviour.ProtocolBugs;
 import org.sss.core.time.Clock;
 import org.sss.core.wire.CookieBoxPlaintext;
 import org.sss.core.wire.CookiePlaintext;
@@ -69,6 +71,7 @@ public final class Responder {
     private final ByteBufAllocator allocator;
     private final MinuteKeyRing minuteKeys;
     private final CookieReplayCache replayCache;
+    private final ProtocolBugs bugs;
     private final AtomicLong refusals = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
 
@@ -93,6 +96,7 @@ public final class Responder {
         this.allocator = b.allocator;
         this.minuteKeys = new MinuteKeyRing(b.minuteKeyRotation, b.random, b.clock.nanoTime());
         this.replayCache = new CookieReplayCache(b.replayCacheCapacity, minuteKeys.keyLifetime());
+        this.bugs = b.bugs;
     }
 
     /**
@@ -152,6 +156,14 @@ public final class Responder {
             }
             // SPEC NEG-HELLO-2: neither the padding nor the box plaintext is checked for zeros
             ByteBuf cookiePacket = cookiePacket(helloKey, initiatorShortTerm, source, now);
+            if (bugs.has(ProtocolBug.COOKIE_LARGER_THAN_HELLO)) {
+                // PROTOCOL BUG COOKIE_LARGER_THAN_HELLO: a COOKIE longer than 168 bytes and than the HELLO
+                cookiePacket = padded(cookiePacket, WireLimits.HELLO_LENGTH + 32);
+            }
+            if (bugs.has(ProtocolBug.DOUBLE_COOKIE)) {
+                // PROTOCOL BUG DOUBLE_COOKIE: a second COOKIE for the same HELLO (breaks NEG-COOKIE-2)
+                sink.send(cookiePacket.copy(), source);
+            }
             int length = cookiePacket.readableBytes();
             // SPEC NEG-COOKIE-1, NEG-COOKIE-2: one COOKIE to the HELLO's source, never retransmitted
             sink.send(cookiePacket, source);
@@ -160,6 +172,15 @@ public final class Responder {
         } finally {
             helloKey.destroy();
         }
+    }
+
+    /** For {@link ProtocolBug#COOKIE_LARGER_THAN_HELLO}: {@code packet} followed by zeros up to {@code length}. */
+    private ByteBuf padded(ByteBuf packet, int length) {
+        ByteBuf out = allocator.buffer(length, length);
+        out.writeBytes(packet);
+        out.writeZero(length - out.readableBytes());
+        packet.release();
+        return out;
     }
 
     /** Steps 4 and 5: a fresh {@code (r', R')}, the cookie, the COOKIE box, the packet. */
@@ -401,6 +422,7 @@ public final class Responder {
         private ByteBufAllocator allocator = ByteBufAllocator.DEFAULT;
         private Duration minuteKeyRotation = MinuteKeyRing.DEFAULT_ROTATION;
         private int replayCacheCapacity = CookieReplayCache.DEFAULT_CAPACITY;
+        private ProtocolBugs bugs = ProtocolBugs.none();
 
         private Builder(KeyPair longTerm, DatagramSink sink) {
             this.longTerm = Objects.requireNonNull(longTerm, "longTerm");
@@ -467,6 +489,12 @@ public final class Responder {
         /** The bound on remembered cookies; default {@link CookieReplayCache#DEFAULT_CAPACITY}. */
         public Builder replayCacheCapacity(int capacity) {
             this.replayCacheCapacity = capacity;
+            return this;
+        }
+
+        /** Deliberate misbehaviours; default none. For the conformance suite's self-tests only. */
+        public Builder protocolBugs(ProtocolBugs value) {
+            this.bugs = Objects.requireNonNull(value, "value");
             return this;
         }
 

@@ -12,6 +12,7 @@ import org.sss.core.channel.Channel;
 import org.sss.core.channel.ChannelConfig;
 import org.sss.core.channel.ChannelState;
 import org.sss.core.channel.PeerSettings;
+import org.sss.core.misbehaviour.ProtocolBug;
 import org.sss.core.negotiation.Role;
 import org.sss.core.time.Clock;
 import org.sss.core.wire.AckFrame;
@@ -21,6 +22,7 @@ import org.sss.core.wire.ErrorCode;
 import org.sss.core.wire.FieldWidths;
 import org.sss.core.wire.Frame;
 import org.sss.core.wire.FrameCodec;
+import org.sss.core.wire.GoawayFrame;
 import org.sss.core.wire.MaxDataFrame;
 import org.sss.core.wire.MaxStreamDataFrame;
 import org.sss.core.wire.NackRange;
@@ -86,6 +88,8 @@ public final class ChannelStreams {
 
     // SPEC CHN-FLOW-2: channel-wide data this end sent, against the peer's limit
     private long peerMaxData;
+    /** last_peer_lsid of the latest GOAWAY received, or -1 (FRM-GOAWAY-3). */
+    private long lastGoawayLsid = -1;
     private long dataSent;
     private long blockedSentAt = -1;
     private long maxDataReceived;
@@ -161,17 +165,23 @@ public final class ChannelStreams {
      * @param parent the parent, attached to this channel, or null for a top-level stream
      * @param bestEffort whether its frames are NOACK (a best-effort datagram)
      * @param datagram whether it is a datagram (forgotten once sent or acknowledged, STR-DGRAM-9)
-     * @throws IllegalStateException if the channel is not established, the parent is not live here,
-     *     or the LSIDs are exhausted (STR-LIMIT-3)
+     * @throws IllegalStateException if the channel is not established, the peer sent GOAWAY
+     *     (CHN-GOAWAY-2), the parent is not live here, or the LSIDs are exhausted (STR-LIMIT-3)
      */
     public StreamCore open(StreamCore parent, boolean bestEffort, boolean datagram) {
         requireOpen();
+        if (lastGoawayLsid >= 0) {
+            // SPEC CHN-GOAWAY-2: no new stream on a channel whose peer sent GOAWAY
+            throw new IllegalStateException("the peer sent GOAWAY: no new streams on this channel");
+        }
         long parentLsid = 0;
         long priority = Priorities.DEFAULT;
         if (parent != null) {
             Attachment parentHere = attachmentOf(parent);
             // SPEC STR-OPEN-3: the parent is the root or a stream live on the channel at the opener
-            if (parentHere == null || parent.isFreed() || parent.isReset()) {
+            // PROTOCOL BUG SUBSTREAM_UNDER_CLOSED_PARENT: a reset parent is taken for a live one
+            if (parentHere == null || parent.isFreed()
+                    || parent.isReset() && !channel.protocolBugs().has(ProtocolBug.SUBSTREAM_UNDER_CLOSED_PARENT)) {
                 throw new IllegalStateException("the parent stream is closed or not attached to this channel");
             }
             parentLsid = parentHere.lsid;
@@ -262,8 +272,28 @@ public final class ChannelStreams {
                 }
             } else if (frame instanceof MaxStreamDataFrame maxStreamData) {
                 onMaxStreamData(maxStreamData);
+            } else if (frame instanceof GoawayFrame goaway) {
+                onGoaway(goaway);
             }
-            // BLOCKED is advisory (FRM-BLOCKED-1); GOAWAY, PATH_* belong to the host and channel
+            // BLOCKED is advisory (FRM-BLOCKED-1); GOAWAY's rekey request belongs to the host
+        }
+    }
+
+    /** Whether a frame handed over broke a rule; the channel acts on no later frame of its packet (FRM-GEN-6). */
+    public boolean hasFault() {
+        return faultCode != null;
+    }
+
+    private void onGoaway(GoawayFrame goaway) {
+        long last = goaway.lastPeerLsid();
+        if (last != 0 && !isOwn(last)) {
+            // SPEC FRM-GOAWAY-1: last_peer_lsid names a stream this end opened, or 0
+            fault(ErrorCode.PROTOCOL_VIOLATION, "GOAWAY last_peer_lsid " + last + " is not of the receiver's parity");
+        } else if (lastGoawayLsid >= 0 && last > lastGoawayLsid) {
+            // SPEC FRM-GOAWAY-3: last_peer_lsid never rises from one GOAWAY to the next
+            fault(ErrorCode.PROTOCOL_VIOLATION, "GOAWAY last_peer_lsid rose from " + lastGoawayLsid + " to " + last);
+        } else {
+            lastGoawayLsid = last;
         }
     }
 
@@ -677,11 +707,8 @@ public final class ChannelStreams {
                     reschedule(lostOn);
                 }
                 // SPEC CHN-LOSS-5, FRM-STREAM-10: NOACK data is never retransmitted
-                if (!core.isReset() && !core.isFreed() && !core.bestEffort()) {
-                    core.send.onLost(stream.offset, stream.length, stream.fin, stream.recordEnd);
-                    if (core.sending() != null) {
-                        core.sending().channel.reschedule(core.sending());
-                    }
+                if (isReliableAndOpen(core)) {
+                    sendAgain(stream);
                 }
             } else if (item instanceof Frame frame) {
                 onControlLost(frame);
@@ -723,10 +750,55 @@ public final class ChannelStreams {
      */
     public void onProbe(int count) {
         for (int i = 0; i < count; i++) {
-            if (!fillAndSend(true)) {
+            if (!fillAndSend(true) && !(resendOldestInFlight() && fillAndSend(true))) {
                 return;
             }
         }
+    }
+
+    /**
+     * SPEC CHN-LOSS-4: a probe carries unacknowledged data when there is some. With nothing new or
+     * lost to send, the reliable stream data of the oldest packet in flight goes again (the packet
+     * stays in flight: its ACK may still come). False when no packet in flight carries any.
+     */
+    private boolean resendOldestInFlight() {
+        long oldest = -1;
+        for (Map.Entry<Long, Object[]> entry : inFlight.entrySet()) {
+            if ((oldest < 0 || entry.getKey() < oldest) && carriesReliableData(entry.getValue())) {
+                oldest = entry.getKey();
+            }
+        }
+        if (oldest < 0) {
+            return false;
+        }
+        for (Object item : inFlight.get(oldest)) {
+            if (item instanceof StreamItem stream && isReliableAndOpen(stream.attachment.stream)) {
+                sendAgain(stream);
+            }
+        }
+        return true;
+    }
+
+    /** Queues the data of a sent STREAM frame for sending again, in new frames (CHN-LOSS-5). */
+    private static void sendAgain(StreamItem item) {
+        StreamCore core = item.attachment.stream;
+        core.send.onLost(item.offset, item.length, item.fin, item.recordEnd);
+        if (core.sending() != null) {
+            core.sending().channel.reschedule(core.sending());
+        }
+    }
+
+    private static boolean carriesReliableData(Object[] items) {
+        for (Object item : items) {
+            if (item instanceof StreamItem stream && isReliableAndOpen(stream.attachment.stream)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isReliableAndOpen(StreamCore core) {
+        return !core.isReset() && !core.isFreed() && !core.bestEffort();
     }
 
     // =================================================================== flow-control credit
@@ -903,6 +975,10 @@ public final class ChannelStreams {
     }
 
     private long streamFlowLimit(Attachment attachment) {
+        if (channel.protocolBugs().has(ProtocolBug.IGNORE_PEER_FLOW_CONTROL)) {
+            // PROTOCOL BUG IGNORE_PEER_FLOW_CONTROL: no stream or channel limit holds the sender back (CHN-FLOW-1)
+            return Long.MAX_VALUE;
+        }
         StreamCore stream = attachment.stream;
         if (stream.bestEffort()) {
             return stream.sendLimit; // SPEC CHN-FLOW-11: only the stream's own limit
@@ -1033,8 +1109,11 @@ public final class ChannelStreams {
             ByteBuf data = chunk.data();
             toRelease.add(data);
             int length = data.readableBytes();
+            // PROTOCOL BUG SPLIT_RECORD: RECORD on every frame with data, wherever it ends (FRM-STREAM-9)
+            boolean recordFlag = chunk.recordEnd()
+                    || length > 0 && channel.protocolBugs().has(ProtocolBug.SPLIT_RECORD);
             StreamFrame frame = new StreamFrame(stream.bestEffort(), init, usid,
-                    FieldWidths.minimalOffsetWidth(chunk.offset()), true, chunk.fin(), chunk.recordEnd(),
+                    FieldWidths.minimalOffsetWidth(chunk.offset()), true, chunk.fin(), recordFlag,
                     attachment.lsid, init && usid == null ? attachment.parentLsid : 0, chunk.offset(), data);
             frames.add(frame);
             items.add(new StreamItem(attachment, chunk.offset(), length, chunk.fin(), chunk.recordEnd(), init));

@@ -42,6 +42,10 @@ final class ReceiveBuffer {
     private final RangeSet boundaries = new RangeSet();
     private long highest;
     private long readOffset;
+    /** The highest boundary reported to the application, so that a repeated RECORD is reported once. */
+    private long lastReportedBoundary;
+    /** A boundary at the read offset that arrived after its bytes were read (see {@link #onData}). */
+    private boolean lateBoundary;
     private long finalSize = -1;
     private boolean discarded;
 
@@ -81,8 +85,14 @@ final class ReceiveBuffer {
         highest = Math.max(highest, end);
         // SPEC FRM-STREAM-9: RECORD marks the end of the frame's data, or the final size for a FIN
         // alone; boundaries at or below the read offset concern records already delivered.
-        if (recordEnd && (length > 0 || fin) && end > readOffset) {
-            boundaries.add(end, end + 1);
+        if (recordEnd && (length > 0 || fin)) {
+            if (end > readOffset) {
+                boundaries.add(end, end + 1);
+            } else if (end == readOffset && end > lastReportedBoundary) {
+                // SPEC STR-REC-1: the bytes were read before the boundary arrived (a FIN alone carried
+                // RECORD); it is still reported, at its offset, as an empty complete part
+                lateBoundary = true;
+            }
         }
         store(offset, data);
         return Verdict.OK;
@@ -141,7 +151,11 @@ final class ReceiveBuffer {
             return NO_BYTES;
         }
         int count = (int) Math.min(Math.max(maxBytes, 0), contiguousOffset() - readOffset);
-        return count > 0 ? take(count) : NO_BYTES;
+        byte[] bytes = count > 0 ? take(count) : NO_BYTES;
+        // a reader of plain bytes is told of no boundary, late ones included
+        lastReportedBoundary = readOffset;
+        lateBoundary = false;
+        return bytes;
     }
 
     /**
@@ -155,11 +169,15 @@ final class ReceiveBuffer {
         if (discarded) {
             return null;
         }
+        if (lateBoundary) {
+            return takeLateBoundary();
+        }
         long boundary = boundaries.nextValueAfter(readOffset);
         if (boundary != Long.MAX_VALUE) {
             if (boundary > contiguousOffset()) {
                 return null;
             }
+            lastReportedBoundary = boundary;
             // Flow control keeps a stream's buffered bytes far below 2 GiB.
             return new Record(take(Math.toIntExact(boundary - readOffset)), true);
         }
@@ -177,6 +195,9 @@ final class ReceiveBuffer {
      *     nothing is readable
      */
     Record readPart(int maxBytes) {
+        if (lateBoundary && !discarded) {
+            return takeLateBoundary();
+        }
         if (discarded || readableBytes() == 0) {
             return null;
         }
@@ -185,6 +206,7 @@ final class ReceiveBuffer {
         boolean complete = boundary != Long.MAX_VALUE && boundary <= limit;
         if (complete) {
             limit = boundary;
+            lastReportedBoundary = boundary;
         }
         return new Record(take((int) (limit - readOffset)), complete);
     }
@@ -193,11 +215,20 @@ final class ReceiveBuffer {
         if (discarded) {
             return false;
         }
+        if (lateBoundary) {
+            return true;
+        }
         long boundary = boundaries.nextValueAfter(readOffset);
         if (boundary != Long.MAX_VALUE) {
             return boundary <= contiguousOffset();
         }
         return complete() && readOffset < finalSize;
+    }
+
+    private Record takeLateBoundary() {
+        lateBoundary = false;
+        lastReportedBoundary = readOffset;
+        return new Record(NO_BYTES, true);
     }
 
     /** Frees everything (RESET, or a discarded datagram); later data is ignored and nothing is readable. */

@@ -3,6 +3,7 @@ package org.sss.core.stream;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
+import org.sss.core.misbehaviour.ProtocolBug;
 import org.sss.core.wire.Usid;
 
 /**
@@ -179,12 +180,20 @@ public final class StreamCore {
 
     /** Whether data can be read now (bytes, or the end). */
     public int readableBytes() {
-        return receive.readableBytes();
+        return holdingDatagram() ? 0 : receive.readableBytes();
     }
 
     /** Whether a whole record (or a final partial one) can be read. */
     public boolean recordReady() {
-        return receive.recordReady();
+        return !holdingDatagram() && receive.recordReady();
+    }
+
+    /**
+     * SPEC STR-DGRAM-4: a best-effort datagram the peer sends is delivered only once all of its bytes,
+     * up to the final size, have arrived; until then none of it is readable, whatever reads it.
+     */
+    private boolean holdingDatagram() {
+        return bestEffort && !locallyOpened && !receive.complete();
     }
 
     /** Whether the peer's direction ended and everything was read. */
@@ -199,6 +208,9 @@ public final class StreamCore {
 
     /** Reads up to {@code maxBytes} in-order bytes; releases flow-control credit (CHN-FLOW-5). */
     public byte[] read(int maxBytes) {
+        if (holdingDatagram()) {
+            return new byte[0];
+        }
         byte[] bytes = receive.read(maxBytes);
         consumed(bytes.length);
         return bytes;
@@ -206,6 +218,9 @@ public final class StreamCore {
 
     /** Reads the next record, or null when none is ready. */
     public Record readRecord() {
+        if (holdingDatagram()) {
+            return null;
+        }
         ReceiveBuffer.Record record = receive.readRecord();
         if (record == null) {
             return null;
@@ -216,6 +231,9 @@ public final class StreamCore {
 
     /** Reads up to {@code maxBytes} in-order bytes, stopping at a record boundary; null when none is readable. */
     public Record readPart(int maxBytes) {
+        if (holdingDatagram()) {
+            return null;
+        }
         ReceiveBuffer.Record part = receive.readPart(maxBytes);
         if (part == null) {
             return null;
@@ -389,6 +407,11 @@ public final class StreamCore {
             attachments.get(i).channel.onStreamDiscarded(attachments.get(i));
         }
         events.onReset(errorCode, reason, byPeer);
+        if (!attachments.isEmpty()
+                && attachments.get(0).channel.channel().protocolBugs().has(ProtocolBug.SUBSTREAM_UNDER_CLOSED_PARENT)) {
+            // PROTOCOL BUG SUBSTREAM_UNDER_CLOSED_PARENT: the reset stream keeps its LSID for new children
+            return;
+        }
         free();
     }
 

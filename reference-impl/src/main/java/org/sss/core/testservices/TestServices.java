@@ -5,6 +5,7 @@ import java.util.List;
 import org.sss.core.host.Host;
 import org.sss.core.host.Server;
 import org.sss.core.host.ServiceHandler;
+import org.sss.core.misbehaviour.ProtocolBugs;
 
 /**
  * Offers the four test services of SPEC.md Appendix A under protocol {@value #PROTOCOL}, with the
@@ -49,15 +50,20 @@ public final class TestServices {
      * @throws IllegalStateException if one of them is offered already (none is left offered then)
      */
     public static List<Server> register(Host host) {
-        return register(host::listen);
+        return register(host::listen, host.protocolBugs());
     }
 
     /** As {@link #register(Host)}, through any registrar. */
     public static List<Server> register(Registrar registrar) {
+        return register(registrar, ProtocolBugs.none());
+    }
+
+    /** As {@link #register(Registrar)}, with deliberate misbehaviours (for the conformance self-tests only). */
+    public static List<Server> register(Registrar registrar, ProtocolBugs bugs) {
         List<Server> servers = new ArrayList<>(4);
         try {
             // SPEC TST-GEN-1, TST-GEN-2: the four services, protocol sss-test/1, the table's descriptions
-            servers.add(registrar.listen(ECHO, PROTOCOL, ECHO_DESCRIPTION, new EchoService()));
+            servers.add(registrar.listen(ECHO, PROTOCOL, ECHO_DESCRIPTION, new EchoService(bugs)));
             servers.add(registrar.listen(DISCARD, PROTOCOL, DISCARD_DESCRIPTION, new DiscardService()));
             servers.add(registrar.listen(SOURCE, PROTOCOL, SOURCE_DESCRIPTION, new SourceService()));
             servers.add(registrar.listen(DATAGRAM_ECHO, PROTOCOL, DATAGRAM_ECHO_DESCRIPTION,

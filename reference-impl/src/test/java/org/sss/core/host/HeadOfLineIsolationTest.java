@@ -59,10 +59,12 @@ class HeadOfLineIsolationTest {
         CompletableFuture<Void> bulkWritten = ImpairedStreams.writeAll(bulk, bulkData);
 
         // the responder never reads A, so A's limit never rises: A's send window closes and its writer waits
-        StreamStatistics stalled = Await.until("stream A's send window to close",
+        StreamStatistics windowClosed = Await.until("stream A's send window to close",
                 () -> LoopbackHosts.join(bulk.statistics()),
                 s -> s.sendWindowBytes() == 0 && s.sendQueueBytes() > 0, Duration.ofSeconds(60));
         assertThat(bulkWritten).isNotDone();
+        // the writer may still fill A's send buffer for a moment after the window closed: wait until it is blocked
+        StreamStatistics stalled = settled(bulk, windowClosed);
 
         Stream chat = ImpairedStreams.await(f.channel.connect(SERVICE, PROTOCOL), ROUND_TRIP_PATIENCE, "B's OK");
         chat.writeRecord(ROLE_CHAT);
@@ -235,5 +237,25 @@ class HeadOfLineIsolationTest {
         System.out.printf("[HeadOfLineIsolationTest] %s: B's round trips median %d ms, max %d ms (%s)%n", what,
                 TimeUnit.NANOSECONDS.toMillis(sorted[sorted.length / 2]),
                 TimeUnit.NANOSECONDS.toMillis(sorted[sorted.length - 1]), link);
+    }
+
+    /** Statistics of {@code stream} once its bytes written stayed the same for 300 ms (at most 30 s). */
+    private static StreamStatistics settled(Stream stream, StreamStatistics first) {
+        StreamStatistics previous = first;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            StreamStatistics now = LoopbackHosts.join(stream.statistics());
+            if (now.bytesWritten() == previous.bytesWritten()) {
+                return now;
+            }
+            previous = now;
+        }
+        throw new AssertionError("the writer of A never stopped: " + previous);
     }
 }

@@ -283,4 +283,35 @@ class ReceiveBufferTest {
         assertThat(data(buffer, 3, "defghij", false, false)).isEqualTo(Verdict.OK);
         assertThat(buffer.read(10)).isEmpty();
     }
+
+    @Test
+    @DisplayName("STR-REC-1: a boundary that a FIN alone brings after its bytes were read is still reported, once")
+    void aBoundaryArrivingAfterItsBytesWereReadIsReportedAsAnEmptyCompletePart() {
+        ReceiveBuffer buffer = new ReceiveBuffer();
+        data(buffer, 0, "abcd", false, false);
+        ReceiveBuffer.Record bytes = buffer.readPart(100);
+        assertThat(bytes.complete()).isFalse();
+        assertThat(buffer.readPart(100)).isNull();
+
+        ByteBuf empty = Unpooled.EMPTY_BUFFER;
+        assertThat(buffer.onData(4, empty, true, true)).isEqualTo(Verdict.OK);
+        assertThat(buffer.recordReady()).isTrue();
+        ReceiveBuffer.Record boundary = buffer.readPart(100);
+        assertThat(boundary.data()).isEmpty();
+        assertThat(boundary.complete()).as("the record ends at offset 4").isTrue();
+        // a repeated FIN with RECORD reports nothing more
+        buffer.onData(4, empty, true, true);
+        assertThat(buffer.readPart(100)).isNull();
+        assertThat(buffer.atEnd()).isTrue();
+    }
+
+    @Test
+    void aRecordAlreadyReportedWholeIsNotReportedAgainByARepeatedFin() {
+        ReceiveBuffer buffer = new ReceiveBuffer();
+        data(buffer, 0, "abcd", false, true);
+        assertThat(buffer.readRecord().complete()).isTrue();
+        buffer.onData(4, Unpooled.EMPTY_BUFFER, true, true);
+        assertThat(buffer.readPart(100)).isNull();
+        assertThat(buffer.readRecord()).isNull();
+    }
 }

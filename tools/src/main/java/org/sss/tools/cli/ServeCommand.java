@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import org.sss.core.host.HostConfig;
 import org.sss.core.host.HostListener;
 import org.sss.core.host.HostStatistics;
 import org.sss.core.host.KeyFile;
+import org.sss.core.misbehaviour.ProtocolBug;
 import org.sss.core.testservices.TestServices;
 import org.sss.core.wire.DropReason;
 import org.sss.tools.spec.SpecInputException;
@@ -117,6 +119,13 @@ final class ServeCommand implements Callable<Integer> {
                     + "then `sss serve: refused initiates <n>` and `sss serve: rate-limited hellos <n>`.")
     private boolean stats;
 
+    /**
+     * Hidden on purpose (DESIGN.md section 4): deliberate protocol bugs, for the conformance suite's
+     * self-tests only; listed in no help text. An unknown NAME is a usage error naming the valid ones.
+     */
+    @Option(names = "--bug", paramLabel = "NAME", hidden = true)
+    private List<ProtocolBug> bugs = List.of();
+
     @Spec
     private CommandSpec spec;
 
@@ -169,6 +178,9 @@ final class ServeCommand implements Callable<Integer> {
                 .bindAddress(bind)
                 .channelConfig(channelConfig)
                 .minuteKeyRotation(minuteKeyRotation);
+        if (!bugs.isEmpty()) {
+            config.protocolBugs(EnumSet.copyOf(bugs));
+        }
         if (seeded != null) {
             config.secureRandom(seeded.secure()).random(seeded.nonSecret());
         }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The main job: installs missing prerequisites, verifies every test vector in spec/vectors/ against
 # the reference implementation (`./sss vectors`: one line per file, then `vectors: N passed, M
-# failed`), then runs the conformance scenarios against the embedded reference implementation and
-# prints where their reports are. Exit code non-zero when a vector or a scenario fails. Once the
-# suite's runner exists, the main job becomes `./sss conform`.
+# failed`), then runs the conformance suite against the embedded reference implementation
+# (`./sss conform`: a progress bar, a table by SPEC.md section, the paths of the HTML, JUnit XML,
+# JSON and traceability reports under target/conformance-report, and an evidence bundle for each
+# failed scenario). Exit code non-zero when a vector or a MUST scenario fails.
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -11,10 +12,6 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 source "$repo/scripts/lib/prereqs.sh"
 sss_install_prereqs
 
-"$repo/sss" vectors
-
 cd "$repo"
-mvn -B -q -pl conformance -am test -Dtest=RunConformanceScenariosTest -Dsurefire.failIfNoSpecifiedTests=false
-reports="$repo/conformance/target/conformance"
-echo "conformance scenarios: passed against the embedded reference implementation"
-echo "reports: $reports/scenarios.html $reports/scenarios.json $reports/scenarios-junit.xml"
+"$repo/sss" vectors
+"$repo/sss" conform "$@"

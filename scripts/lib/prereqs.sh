@@ -2,9 +2,11 @@
 # the tests need, only those that are missing, so that a second run costs nothing.
 #   libsodium23  the native library behind the optional libsodium crypto provider
 #   graphviz     `dot`, which renders spec/diagrams/sss.svg
+#   libpcap0.8   the system libpcap that Pcap4J loads to write the pcap files of the conformance
+#                suite's evidence bundles (without it the suite falls back to its own pcap writer)
 # Maven and a JDK 17 are expected to be installed already.
 
-SSS_DEBIAN_PACKAGES=(libsodium23 graphviz)
+SSS_DEBIAN_PACKAGES=(libsodium23 graphviz libpcap0.8)
 
 sss_install_prereqs() {
   local missing=() pkg tool

@@ -52,7 +52,16 @@ public final class InitiatorNegotiation {
 
     /** NEG-HELLO-1: magic, I', 0^64, be64(c), box(0^64, "cUVVYcp-CLIENT-h" ‖ be64(c), R, i'). */
     public byte[] hello(long counter) {
-        byte[] box = Nacl.secretbox(HELLO_PLAINTEXT, NoncePrefix.HELLO.withCounter(counter), helloKey);
+        return helloSealing(counter, HELLO_PLAINTEXT, NoncePrefix.HELLO);
+    }
+
+    /**
+     * A HELLO whose box seals {@code plaintext} (64 bytes in a well-formed HELLO, zeros per NEG-HELLO-1)
+     * under {@code beforenm(R, i')} with the nonce {@code prefix ‖ be64(counter)}; {@link NoncePrefix#HELLO}
+     * is the right prefix (CRY-NONCE-2). For HELLOs that are wrong, or unusual, on purpose.
+     */
+    public byte[] helloSealing(long counter, byte[] plaintext, NoncePrefix prefix) {
+        byte[] box = Nacl.secretbox(plaintext, prefix.withCounter(counter), helloKey);
         return Packets.hello(shortTerm.publicKey(), counter, box);
     }
 
@@ -103,9 +112,16 @@ public final class InitiatorNegotiation {
      * caller's to get right, or wrong on purpose.
      */
     public byte[] initiate(long counter, CookieContents cookie, byte[] vouchRandom, byte[] messagePlaintext) {
-        byte[] key = channel(cookie).channelKey();
-        byte[] box = Nacl.secretbox(initiatePlaintext(vouchRandom, messagePlaintext),
-                NoncePrefix.INITIATE.withCounter(counter), key);
+        return initiateSealing(counter, cookie, initiatePlaintext(vouchRandom, messagePlaintext), NoncePrefix.INITIATE);
+    }
+
+    /**
+     * An INITIATE whose box seals {@code plaintext} exactly as given (a {@code P} that is wrong on
+     * purpose: another identity, a garbled vouch) under {@code K = beforenm(R', i')} with the nonce
+     * {@code prefix ‖ be64(counter)}; {@link NoncePrefix#INITIATE} is the right prefix (CRY-NONCE-2).
+     */
+    public byte[] initiateSealing(long counter, CookieContents cookie, byte[] plaintext, NoncePrefix prefix) {
+        byte[] box = Nacl.secretbox(plaintext, prefix.withCounter(counter), channel(cookie).channelKey());
         return Packets.initiate(shortTerm.publicKey(), cookie.cookie(), counter, box);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Random;
 import org.sss.conformance.peer.crypto.X25519KeyPair;
+import org.sss.conformance.peer.impair.LinkImpairment;
 import org.sss.conformance.peer.wire.PeerFrame;
 
 /**
@@ -21,10 +22,12 @@ import org.sss.conformance.peer.wire.PeerFrame;
  * @param settings the SETTINGS frame the peer declares (FRM-SET-1)
  * @param initiateFrames frames carried after SETTINGS in every INITIATE (NEG-TIMER-5 repeats them)
  * @param autoAck whether the peer acknowledges every ack-eliciting packet at once (CHN-ACK-2 allows it)
+ * @param impairment what the simulated link does to the channel's datagrams once the channel is
+ *     established (the negotiation itself runs on a clean link)
  */
 public record PeerOptions(InetSocketAddress target, byte[] targetPublicKey, Random random, Duration timeout,
         X25519KeyPair identity, InetSocketAddress localAddress, PeerFrame.Settings settings,
-        List<PeerFrame> initiateFrames, boolean autoAck) {
+        List<PeerFrame> initiateFrames, boolean autoAck, LinkImpairment impairment) {
 
     /**
      * Every version 1 setting at its default value (SPEC.md 7.9), in ascending tag order (FRM-SET-2):
@@ -47,6 +50,7 @@ public record PeerOptions(InetSocketAddress target, byte[] targetPublicKey, Rand
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(impairment, "impairment");
         if (targetPublicKey.length != 32) {
             throw new IllegalArgumentException("targetPublicKey must be 32 bytes");
         }
@@ -54,10 +58,13 @@ public record PeerOptions(InetSocketAddress target, byte[] targetPublicKey, Rand
         initiateFrames = List.copyOf(initiateFrames);
     }
 
-    /** The defaults: a drawn identity, loopback, {@link #DEFAULT_SETTINGS}, no extra INITIATE frames, auto-ACK on. */
+    /**
+     * The defaults: a drawn identity, loopback, {@link #DEFAULT_SETTINGS}, no extra INITIATE frames,
+     * auto-ACK on, a clean link.
+     */
     public static PeerOptions of(InetSocketAddress target, byte[] targetPublicKey, Random random, Duration timeout) {
         return new PeerOptions(target, targetPublicKey, random, timeout, null, null, DEFAULT_SETTINGS, List.of(),
-                true);
+                true, LinkImpairment.NONE);
     }
 
     @Override
@@ -67,32 +74,38 @@ public record PeerOptions(InetSocketAddress target, byte[] targetPublicKey, Rand
 
     /** With a given long-term identity. */
     public PeerOptions withIdentity(X25519KeyPair value) {
-        return new PeerOptions(target, targetPublicKey, random, timeout, value, localAddress, settings, initiateFrames,
-                autoAck);
+        return new PeerOptions(target, targetPublicKey, random, timeout, value, localAddress, settings,
+                initiateFrames, autoAck, impairment);
     }
 
     /** Bound to a given local address. */
     public PeerOptions withLocalAddress(InetSocketAddress value) {
-        return new PeerOptions(target, targetPublicKey, random, timeout, identity, value, settings, initiateFrames,
-                autoAck);
+        return new PeerOptions(target, targetPublicKey, random, timeout, identity, value, settings,
+                initiateFrames, autoAck, impairment);
     }
 
     /** Declaring other settings. */
     public PeerOptions withSettings(PeerFrame.Settings value) {
-        return new PeerOptions(target, targetPublicKey, random, timeout, identity, localAddress, value, initiateFrames,
-                autoAck);
+        return new PeerOptions(target, targetPublicKey, random, timeout, identity, localAddress, value,
+                initiateFrames, autoAck, impairment);
     }
 
     /** With frames after SETTINGS in every INITIATE. */
     public PeerOptions withInitiateFrames(List<PeerFrame> value) {
         return new PeerOptions(target, targetPublicKey, random, timeout, identity, localAddress, settings, value,
-                autoAck);
+                autoAck, impairment);
     }
 
     /** With automatic ACKs on or off. */
     public PeerOptions withAutoAck(boolean value) {
         return new PeerOptions(target, targetPublicKey, random, timeout, identity, localAddress, settings,
-                initiateFrames, value);
+                initiateFrames, value, impairment);
+    }
+
+    /** With the channel's datagrams passing a seedable impairment layer. */
+    public PeerOptions withImpairment(LinkImpairment value) {
+        return new PeerOptions(target, targetPublicKey, random, timeout, identity, localAddress, settings,
+                initiateFrames, autoAck, value);
     }
 
     /** The value of one of {@link #settings()}, or the spec default when the tag is absent (FRM-SET-5). */

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedSet;
+import java.util.NavigableSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.sss.conformance.peer.wire.PeerFrame;
@@ -13,7 +13,8 @@ import org.sss.conformance.peer.wire.PeerFrame;
 /**
  * What the target sent on one LSID: the bytes in offset order without gaps (STR-DATA-1), the record
  * boundaries where the target placed them (STR-REC-1), the final size once FIN arrived, and a RESET
- * if one came. Out-of-order data is held until the gap before it fills (STR-DATA-2).
+ * if one came, and how the target opened it (parent, USID, NOACK). Out-of-order data is held until the gap
+ * before it fills (STR-DATA-2).
  */
 public final class StreamInbox {
     private final long lsid;
@@ -25,9 +26,26 @@ public final class StreamInbox {
     private Long resetCode;
     private String resetReason;
     private boolean conflictingFin;
+    private Long parentLsid;
+    private byte[] usid;
+    private int noackFrames;
+    private int initFrames;
+    private int streamFrames;
 
     StreamInbox(long lsid) {
         this.lsid = lsid;
+    }
+
+    /**
+     * What the target sent for one stream over several attachments (section 8.9), merged by offset as
+     * STR-ATTACH-6 merges them: {@code frames} replayed in order into a fresh inbox.
+     *
+     * @param lsid the LSID to name the merged stream by
+     */
+    public static StreamInbox merged(long lsid, List<PeerFrame.Stream> frames) {
+        StreamInbox inbox = new StreamInbox(lsid);
+        frames.forEach(inbox::onStream);
+        return inbox;
     }
 
     /** The LSID. */
@@ -40,6 +58,19 @@ public final class StreamInbox {
         byte[] data = frame.data();
         long end = offset + data.length;
         highestOffset = Math.max(highestOffset, end);
+        streamFrames++;
+        if (frame.has(PeerFrame.Stream.NOACK)) {
+            noackFrames++;
+        }
+        if (frame.has(PeerFrame.Stream.INIT)) {
+            initFrames++;
+        }
+        if (frame.has(PeerFrame.Stream.INIT) && parentLsid == null) {
+            parentLsid = frame.parentLsid();
+        }
+        if (frame.has(PeerFrame.Stream.USID) && usid == null) {
+            usid = frame.usid();
+        }
         if (frame.has(PeerFrame.Stream.RECORD)) {
             // FRM-STREAM-9: the frame's last data byte ends a record; with FIN and no data, the final byte
             recordEnds.add(end);
@@ -108,7 +139,7 @@ public final class StreamInbox {
     }
 
     /** The stream offsets at which records end. */
-    public SortedSet<Long> recordBoundaries() {
+    public NavigableSet<Long> recordBoundaries() {
         return new TreeSet<>(recordEnds);
     }
 
@@ -148,9 +179,35 @@ public final class StreamInbox {
         return resetReason;
     }
 
+    /** The parent named by the first frame with INIT, or null when none had INIT (a stream the peer opened). */
+    public Long parentLsid() {
+        return parentLsid;
+    }
+
+    /** The USID of the first frame with INIT and USID (an attach, section 8.9), or null. */
+    public byte[] usid() {
+        return usid == null ? null : usid.clone();
+    }
+
+    /** How many STREAM frames arrived on the LSID, retransmissions included. */
+    public int streamFrames() {
+        return streamFrames;
+    }
+
+    /** How many of them had INIT set. */
+    public int initFrames() {
+        return initFrames;
+    }
+
+    /** How many of them had NOACK set (section 8.7: all or none, STR-DGRAM-3). */
+    public int noackFrames() {
+        return noackFrames;
+    }
+
     @Override
     public String toString() {
         return "StreamInbox[lsid=" + lsid + ", contiguous=" + contiguous.size() + ", highest=" + highestOffset
-                + ", records=" + recordEnds + ", final=" + finalSize + ", reset=" + resetCode + "]";
+                + ", records=" + recordEnds + ", final=" + finalSize + ", reset=" + resetCode + ", parent=" + parentLsid
+                + ", frames=" + streamFrames + ", noack=" + noackFrames + "]";
     }
 }

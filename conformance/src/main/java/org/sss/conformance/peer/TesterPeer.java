@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.sss.conformance.peer.crypto.X25519KeyPair;
+import org.sss.conformance.peer.impair.ImpairmentLog;
 import org.sss.conformance.peer.wire.DecodedPlaintext;
 import org.sss.conformance.peer.wire.FrameEncoder;
 import org.sss.conformance.peer.wire.Magic;
@@ -39,11 +41,23 @@ import org.sss.conformance.peer.wire.ServiceMessages;
  * (FRM-PATH-1), raises its flow-control limits when half the credit is used (CHN-FLOW-5), repeats its
  * SETTINGS and the version field until acknowledged (FRM-SET-1, NEG-VER-1), sets INIT on a stream's
  * frames until one is acknowledged (STR-OPEN-2), and collects each stream's bytes, record boundaries,
- * FIN and RESET. It never retransmits lost data: on loopback nothing is lost, and a scenario that
- * wants loss recovery drives it itself. Every datagram in both directions is logged with timestamps
- * ({@link #datagrams()}).
+ * FIN and RESET. Every datagram in both directions is logged with timestamps ({@link #datagrams()}).
+ *
+ * <p>On a clean loopback path nothing is lost, but {@link PeerOptions#impairment()} can put a seedable
+ * impairment layer between the peer and the target ({@link #impairmentLog()}). So that loss towards
+ * the target does not stall a scenario, the peer keeps a minimal loss recovery for what it sends
+ * ({@link #setRetransmission}): a packet is declared lost when one sent at least three packet numbers
+ * later is acknowledged, or when it has gone unacknowledged for {@link #RETRANSMIT_AFTER}; its
+ * reliable STREAM frames are then sent again, unchanged (same offsets, data, RECORD and FIN; INIT
+ * only until acknowledged), in a new packet (CHN-PN-2, CHN-LOSS-5), and so are its RESET, DETACH and
+ * GOAWAY frames and the current value of its MAX_DATA and MAX_STREAM_DATA limits. NOACK data is
+ * never sent again. The peer has no congestion control and no probe timer of its own.
  */
 public final class TesterPeer implements AutoCloseable {
+    /** How long an acknowledgement may take before the peer sends a packet's data again: generous on loopback. */
+    public static final Duration RETRANSMIT_AFTER = Duration.ofMillis(500);
+    /** A packet is lost when one this many packet numbers later is acknowledged (RFC 9002's kPacketThreshold). */
+    private static final int PACKET_THRESHOLD = 3;
     private static final int STREAM_FRAME_OVERHEAD = 1 + 2 + 4 + 4 + 8 + 2;
     private static final int HEADER_MAX = 5;
 
@@ -60,10 +74,17 @@ public final class TesterPeer implements AutoCloseable {
     private final Deque<ReceivedPacket> pending = new ArrayDeque<>();
     private final List<ReceivedPacket> received = new ArrayList<>();
     private final List<Rejection> rejections = new ArrayList<>();
+    private final List<Rejection> impairedRejections = new ArrayList<>();
+    private final Map<ReceivedPacket, InetSocketAddress> arrivedOn = new IdentityHashMap<>();
     private final ReceivedPacket firstPacket;
     private boolean autoAck;
+    private boolean retransmission = true;
+    private boolean grantCredit = true;
+    private boolean answerPathChallenges = true;
 
     private final Map<Long, SentPacket> unacked = new HashMap<>();
+    /** The unacknowledged packets that carry something to send again if lost, by packet number. */
+    private final TreeMap<Long, SentPacket> inFlight = new TreeMap<>();
     private boolean settingsAcked;
     private boolean versionAcked;
     private PeerFrame.Settings peerSettings;
@@ -79,8 +100,12 @@ public final class TesterPeer implements AutoCloseable {
     private long advertisedMaxData;
     private final Map<Long, Long> advertisedStreamLimits = new HashMap<>();
 
-    /** A packet the peer sent and has not seen acknowledged, with what it carried that needs an ACK. */
-    private record SentPacket(long packetNumber, boolean carriedSettings, boolean carriedVersion, Set<Long> initLsids) {
+    /**
+     * A packet the peer sent and has not seen acknowledged, with what it carried that needs an ACK and
+     * what it would send again if the packet were lost.
+     */
+    private record SentPacket(long packetNumber, boolean carriedSettings, boolean carriedVersion, Set<Long> initLsids,
+            long sentNanos, List<PeerFrame> retransmittable) {
     }
 
     /** The sending side of one stream. */
@@ -114,9 +139,9 @@ public final class TesterPeer implements AutoCloseable {
         this.advertisedMaxData = options.setting(PeerFrame.Setting.INITIAL_MAX_DATA, 1_048_576);
         this.peerMaxData = 1_048_576; // FRM-SET-6: defaults until the peer's SETTINGS arrive
         for (long pn : handshake.initiatePacketNumbers()) {
-            unacked.put(pn, new SentPacket(pn, true, true, Set.of()));
+            unacked.put(pn, new SentPacket(pn, true, true, Set.of(), System.nanoTime(), List.of()));
         }
-        this.firstPacket = accept(handshake.firstMessage(), handshake.firstPlaintext());
+        this.firstPacket = accept(handshake.firstMessage(), handshake.firstPlaintext(), udp.localAddress(), false);
     }
 
     /**
@@ -148,6 +173,7 @@ public final class TesterPeer implements AutoCloseable {
             X25519KeyPair identity = options.identity() != null ? options.identity()
                     : X25519KeyPair.generate(options.random());
             HandshakeDriver.Result handshake = HandshakeDriver.run(udp, options, identity);
+            udp.impair(options.impairment());
             return new TesterPeer(options, log, udp, identity, handshake);
         } catch (RuntimeException e) {
             udp.close();
@@ -271,14 +297,30 @@ public final class TesterPeer implements AutoCloseable {
             throw new IllegalArgumentException("plaintext of " + plaintext.length + " bytes exceeds " + maxPlaintext());
         }
         Set<Long> inits = new HashSet<>();
+        List<PeerFrame> again = new ArrayList<>();
         for (PeerFrame f : all) {
             if (f instanceof PeerFrame.Stream s && s.has(PeerFrame.Stream.INIT)) {
                 inits.add(s.lsid());
             }
+            if (isRetransmittable(f)) {
+                again.add(f);
+            }
         }
         sealAndSend(plaintext);
-        unacked.put(pn, new SentPacket(pn, carriesSettings, header.hasVersion(), inits));
+        SentPacket sent = new SentPacket(pn, carriesSettings, header.hasVersion(), inits, System.nanoTime(),
+                List.copyOf(again));
+        unacked.put(pn, sent);
+        if (!again.isEmpty()) {
+            inFlight.put(pn, sent);
+        }
         return pn;
+    }
+
+    /** Section 7.0's "on loss" column, as far as the peer keeps it (SETTINGS repeat by themselves). */
+    private static boolean isRetransmittable(PeerFrame f) {
+        return f instanceof PeerFrame.Stream s ? !s.has(PeerFrame.Stream.NOACK)
+                : f instanceof PeerFrame.Reset || f instanceof PeerFrame.Detach || f instanceof PeerFrame.Goaway
+                        || f instanceof PeerFrame.MaxData || f instanceof PeerFrame.MaxStreamData;
     }
 
     /**
@@ -329,9 +371,13 @@ public final class TesterPeer implements AutoCloseable {
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            LoggedDatagram d = udp.receive(deadline);
+            long wake = retransmitOverdue(System.nanoTime(), deadline);
+            UdpEndpoint.Delivery d = udp.next(wake);
             if (d == null) {
-                return null;
+                if (deadline - System.nanoTime() <= 0) {
+                    return null;
+                }
+                continue;
             }
             ReceivedPacket packet = admit(d);
             if (packet != null) {
@@ -340,8 +386,48 @@ public final class TesterPeer implements AutoCloseable {
         }
     }
 
+    /** Sends again what overdue packets carried; returns when the next one falls due, at most {@code deadline}. */
+    private long retransmitOverdue(long now, long deadline) {
+        if (!retransmission || closeReceived != null) {
+            return deadline;
+        }
+        long after = RETRANSMIT_AFTER.toNanos();
+        while (!inFlight.isEmpty()) {
+            SentPacket oldest = inFlight.firstEntry().getValue();
+            if (now - oldest.sentNanos() < after) {
+                long due = oldest.sentNanos() + after;
+                return due - deadline < 0 ? due : deadline;
+            }
+            retransmit(oldest);
+        }
+        return deadline;
+    }
+
+    /** Declares {@code lost} lost and sends what it carried in a new packet (CHN-PN-2). */
+    private void retransmit(SentPacket lost) {
+        inFlight.remove(lost.packetNumber());
+        unacked.remove(lost.packetNumber());
+        List<PeerFrame> frames = new ArrayList<>();
+        for (PeerFrame f : lost.retransmittable()) {
+            if (f instanceof PeerFrame.Stream s) {
+                OutStream out = outStreams.get(s.lsid());
+                frames.add(out != null && out.initAcked && s.has(PeerFrame.Stream.INIT)
+                        ? s.without(PeerFrame.Stream.INIT) : s);
+            } else if (f instanceof PeerFrame.MaxData m) {
+                frames.add(new PeerFrame.MaxData(Math.max(m.maxData(), advertisedMaxData)));
+            } else if (f instanceof PeerFrame.MaxStreamData m) {
+                frames.add(new PeerFrame.MaxStreamData(m.lsid(),
+                        Math.max(m.maxStreamData(), advertisedStreamLimits.getOrDefault(m.lsid(), 0L))));
+            } else {
+                frames.add(f);
+            }
+        }
+        send(frames);
+    }
+
     /** Section 6.1 steps 1 to 6; the accepted packet is queued and returned, a rejected one is null. */
-    private ReceivedPacket admit(LoggedDatagram d) {
+    private ReceivedPacket admit(UdpEndpoint.Delivery delivery) {
+        LoggedDatagram d = delivery.datagram();
         byte[] bytes = d.bytes();
         String verdict = null;
         if (!d.remote().equals(udp.target())) {
@@ -357,20 +443,24 @@ public final class TesterPeer implements AutoCloseable {
         } else if (history.isReplay(ChannelBoxes.counterOf(bytes))) {
             verdict = "PACKET_REPLAYED";
         }
+        Optional<byte[]> plain = verdict == null ? boxes.openMessage(bytes) : Optional.empty();
+        if (verdict == null && plain.isEmpty()) {
+            verdict = "BOX_OPEN_FAILED";
+        }
         if (verdict != null) {
-            rejections.add(new Rejection(d, verdict));
+            reject(d, verdict, delivery.altered());
             return null;
         }
-        Optional<byte[]> plain = boxes.openMessage(bytes);
-        if (plain.isEmpty()) {
-            rejections.add(new Rejection(d, "BOX_OPEN_FAILED"));
-            return null;
-        }
-        return accept(d, plain.get());
+        return accept(d, plain.get(), delivery.local(), delivery.altered());
+    }
+
+    /** Records a rejection; one of a copy the impairment layer corrupted or duplicated is kept apart. */
+    private void reject(LoggedDatagram d, String verdict, boolean altered) {
+        (altered ? impairedRejections : rejections).add(new Rejection(d, verdict));
     }
 
     /** Steps 5 to 8 for a packet whose box opened. */
-    private ReceivedPacket accept(LoggedDatagram d, byte[] plaintext) {
+    private ReceivedPacket accept(LoggedDatagram d, byte[] plaintext, InetSocketAddress local, boolean altered) {
         long pn = ChannelBoxes.counterOf(d.bytes());
         DecodedPlaintext decoded = null;
         String error = null;
@@ -382,12 +472,13 @@ public final class TesterPeer implements AutoCloseable {
         // CHN-HDR-5: the header carries the low 16, 32, 48 or 64 bits of the nonce counter
         if (decoded != null && decoded.header().packetNumberLow()
                 != new PacketHeader(decoded.header().flags(), 0, pn).packetNumberLow()) {
-            rejections.add(new Rejection(d, "PACKET_NUMBER_MISMATCH"));
+            reject(d, "PACKET_NUMBER_MISMATCH", altered);
             return null;
         }
         history.record(pn, d.monotonicNanos());
         ReceivedPacket packet = new ReceivedPacket(pn, d, plaintext, decoded, error);
         received.add(packet);
+        arrivedOn.put(packet, local);
         pending.add(packet);
         if (decoded != null) {
             absorb(decoded);
@@ -424,17 +515,22 @@ public final class TesterPeer implements AutoCloseable {
                 peerMaxData = Math.max(peerMaxData, m.maxData()); // CHN-FLOW-4
             } else if (f instanceof PeerFrame.MaxStreamData m) {
                 peerStreamLimits.merge(m.lsid(), m.maxStreamData(), Math::max);
-            } else if (f instanceof PeerFrame.PathChallenge c) {
+            } else if (f instanceof PeerFrame.PathChallenge c && answerPathChallenges) {
                 queuedControl.add(new PeerFrame.PathResponse(c.data())); // FRM-PATH-1
             }
         }
-        grantCredit();
+        if (grantCredit) {
+            grantCredit();
+        }
     }
 
     private void onAck(PeerFrame.Ack ack) {
+        long largestAcked = -1;
         for (SentPacket sent : List.copyOf(unacked.values())) {
             if (ack.acknowledges(sent.packetNumber())) {
+                largestAcked = Math.max(largestAcked, sent.packetNumber());
                 unacked.remove(sent.packetNumber());
+                inFlight.remove(sent.packetNumber());
                 settingsAcked |= sent.carriedSettings();
                 versionAcked |= sent.carriedVersion();
                 for (long lsid : sent.initLsids()) {
@@ -443,6 +539,11 @@ public final class TesterPeer implements AutoCloseable {
                         out.initAcked = true;
                     }
                 }
+            }
+        }
+        if (retransmission && closeReceived == null) {
+            for (SentPacket sent : List.copyOf(inFlight.headMap(largestAcked - PACKET_THRESHOLD, true).values())) {
+                retransmit(sent);
             }
         }
     }
@@ -588,9 +689,111 @@ public final class TesterPeer implements AutoCloseable {
         return 262_144;
     }
 
-    /** Closes the socket without sending anything. */
+    // ---------------------------------------------------------------- impairment, loss recovery, paths, credit
+
+    /** The impairment decisions so far with their seed, or null when the link is clean. */
+    public ImpairmentLog impairmentLog() {
+        return udp.impairmentLog();
+    }
+
+    /**
+     * Datagrams the peer did not accept because the impairment layer corrupted or duplicated them on
+     * the way (they are not the target's doing, so {@link #rejections()} leaves them out).
+     */
+    public List<Rejection> impairedRejections() {
+        return List.copyOf(impairedRejections);
+    }
+
+    /** Turns the peer's loss recovery (see the class comment) on or off; it is on by default. */
+    public void setRetransmission(boolean on) {
+        this.retransmission = on;
+    }
+
+    /** Turns the automatic raising of the peer's flow-control limits (CHN-FLOW-5) on or off; on by default. */
+    public void setGrantCredit(boolean on) {
+        this.grantCredit = on;
+    }
+
+    /** Turns the automatic PATH_RESPONSE to the target's PATH_CHALLENGE (FRM-PATH-1) on or off; on by default. */
+    public void setAnswerPathChallenges(boolean on) {
+        this.answerPathChallenges = on;
+    }
+
+    /**
+     * Moves the peer to a new UDP socket on a new port, as a NAT rebinding would (SPEC.md 6.10): every
+     * later datagram leaves from it; the earlier sockets stay open and keep receiving, so that a scenario
+     * can see where the target sends ({@link #arrivalAddress}).
+     *
+     * @return the new local address
+     */
+    public InetSocketAddress moveToNewSocket() {
+        return udp.rebind();
+    }
+
+    /** The local socket address on which {@code packet} arrived. */
+    public InetSocketAddress arrivalAddress(ReceivedPacket packet) {
+        InetSocketAddress local = arrivedOn.get(packet);
+        if (local == null) {
+            throw new IllegalArgumentException("not a packet this peer accepted: " + packet);
+        }
+        return local;
+    }
+
+    /** The next offset the peer sends at on {@code lsid}. */
+    public long sendOffset(long lsid) {
+        OutStream out = outStreams.get(lsid);
+        return out == null ? 0 : out.offset;
+    }
+
+    /** The target's current limit for the peer's data on {@code lsid} (CHN-FLOW-1). */
+    public long streamSendLimit(long lsid) {
+        return peerStreamLimits.getOrDefault(lsid, peerInitialStreamLimit());
+    }
+
+    /** The target's current channel-wide limit for the peer's data (CHN-FLOW-2). */
+    public long channelSendLimit() {
+        return peerMaxData;
+    }
+
+    /** The channel-wide data the peer has sent so far (the sum of its streams' highest offsets). */
+    public long channelDataSent() {
+        return sentChannelData;
+    }
+
+    /** Closes the sockets without sending anything. */
     @Override
     public void close() {
         udp.close();
+    }
+
+    // ---------------------------------------------------------------- stream scenarios (sections 8, 9, Appendix A)
+
+    /**
+     * Allocates {@code lsid}, which must be odd and unused, for a stream under {@code parent} without
+     * sending anything; later allocations continue above it. For scenarios that open LSIDs far ahead or
+     * out of order (STR-ID-7, STR-OPEN-8), as reordering in the network would present them.
+     *
+     * @return {@code lsid}
+     */
+    public long openSubstreamAt(long lsid, long parent) {
+        if ((lsid & 1) == 0 || outStreams.containsKey(lsid)) {
+            throw new IllegalArgumentException("LSID " + lsid + " is not an unused odd LSID (STR-ID-1)");
+        }
+        outStreams.put(lsid, new OutStream(lsid, parent, false));
+        nextLocalLsid = Math.max(nextLocalLsid, lsid + 2);
+        return lsid;
+    }
+
+    /** How many more bytes the target's credit lets {@link #sendStreamData} send on {@code lsid} now (section 6.7). */
+    public long sendCredit(long lsid) {
+        OutStream out = outStreams.get(lsid);
+        long offset = out == null ? 0 : out.offset;
+        long stream = peerStreamLimits.getOrDefault(lsid, peerInitialStreamLimit()) - offset;
+        return Math.max(0, Math.min(stream, peerMaxData - sentChannelData));
+    }
+
+    /** The options of this peer under its own long-term identity: for another channel of the same peer (section 6.9). */
+    public PeerOptions sameIdentityOptions() {
+        return options.withIdentity(identity);
     }
 }

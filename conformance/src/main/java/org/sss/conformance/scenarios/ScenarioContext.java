@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.sss.conformance.peer.PeerOptions;
 import org.sss.conformance.peer.StreamInbox;
 import org.sss.conformance.peer.TesterPeer;
 import org.sss.conformance.peer.wire.PeerFrame;
@@ -107,19 +109,17 @@ final class ScenarioContext {
 
     /** Negotiates a channel with a fresh tester peer, which becomes the scenario's current peer. */
     TesterPeer connect() {
-        peer = connectAnother();
-        return peer;
+        return connect(UnaryOperator.identity());
     }
 
     /** Negotiates a channel with another fresh tester peer, leaving the current one in place. */
     TesterPeer connectAnother() {
-        try {
-            TesterPeer p = TesterPeer.connect(target().address(), target().publicKey(), random, TIMEOUT);
-            peers.add(p);
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return connectAnother(defaultOptions());
+    }
+
+    /** The tester peer's default options towards the target, drawing from the scenario's seed. */
+    PeerOptions defaultOptions() {
+        return PeerOptions.of(target().address(), target().publicKey(), random, TIMEOUT);
     }
 
     /** The current peer. */
@@ -168,5 +168,41 @@ final class ScenarioContext {
     /** Receives until FIN and every byte before it arrived on {@code lsid}. */
     StreamInbox awaitFinished(long lsid) {
         return peer().awaitStream(lsid, StreamInbox::isFinished, TIMEOUT);
+    }
+
+    /** Negotiates another channel with a tester peer built from {@code options}, leaving the current peer in place. */
+    TesterPeer connectAnother(PeerOptions options) {
+        try {
+            TesterPeer p = TesterPeer.connect(options);
+            peers.add(p);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Negotiates a channel with a fresh tester peer whose default options {@code change} adapts (its
+     * SETTINGS, automatic ACKs), which becomes the scenario's current peer.
+     */
+    TesterPeer connect(UnaryOperator<PeerOptions> change) {
+        peer = connectAnother(change.apply(defaultOptions()));
+        return peer;
+    }
+
+    // ---------------------------------------------------------------- evidence (appended by RUNNER)
+
+    /* Tells the report plugin where the running scenario's tester peers are: it samples them at the start of every
+       step and writes them into the evidence bundle of a failed scenario (org.sss.conformance.report.ScenarioPeers). */
+    static {
+        org.sss.conformance.report.ScenarioPeers.register(() -> {
+            ScenarioContext context = CURRENT.get();
+            return context == null ? List.of() : List.copyOf(context.peers);
+        });
+    }
+
+    /** Every tester peer the scenario negotiated through this context, in order (the packet checker reads them all). */
+    List<TesterPeer> peers() {
+        return List.copyOf(peers);
     }
 }

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import org.sss.conformance.peer.StreamInbox;
 import org.sss.conformance.peer.TesterPeer;
+import org.sss.conformance.peer.wire.PeerFrame;
 
 /**
  * Steps of Appendix A (the test services echo, discard and source), on the stream that the
@@ -159,5 +161,72 @@ public class TestServiceSteps {
         StreamInbox inbox = context().awaitFinished(context().stream);
         assertThat(inbox.highestOffset()).as("TST-DISC-1: %s", inbox).isEqualTo(replyLength(inbox));
         assertThat(inbox.finalSize()).as("TST-DISC-2").isEqualTo(replyLength(inbox));
+    }
+
+    // ---------------------------------------------------------------- half-close, RESET and credit (8.4, 8.5, A.2)
+
+    /** The packet that carried the peer's RESET of the stream. */
+    private long resetPacket = -1;
+
+    @When("the peer sends the source command for {long} bytes in records of {int} bytes, then FIN at once")
+    public void sourceCommandThenFin(long length, int recordSize) {
+        sourceCommand(length, recordSize);
+        context().peer().finish(context().stream);
+    }
+
+    @When("the IUT has sent at least {int} bytes on the stream")
+    public void sentAtLeast(int bytes) {
+        context().peer().awaitStream(context().stream, in -> in.highestOffset() >= bytes, ScenarioContext.TIMEOUT);
+    }
+
+    @When("the peer stops acknowledging, resets the stream with {errorCode} and listens while the IUT's loss recovery runs")
+    public void resetUnacknowledged(ErrorCode code) {
+        TesterPeer peer = context().peer();
+        peer.setAutoAck(false);
+        resetPacket = peer.send(List.of(new PeerFrame.Reset(context().stream, code.code(), "")));
+        // unacknowledged data of the stream is now in flight at the IUT; its PTO fires within QUIET
+        context().listen(ScenarioContext.QUIET);
+        peer.setAutoAck(true);
+        peer.sendAck();
+    }
+
+    @Then("no STREAM frame for the stream follows the IUT's acknowledgement of the RESET")
+    public void nothingAfterResetAck() {
+        TesterPeer peer = context().peer();
+        StreamScenario.receiveUntil(peer, () -> StreamScenario.acknowledged(peer, resetPacket),
+                "the IUT's acknowledgement of the RESET (packet " + resetPacket + ")");
+        long ackedIn = StreamScenario.firstAcknowledging(peer, resetPacket);
+        assertThat(StreamScenario.framesFor(peer, context().stream, ackedIn))
+                .as("STR-RESET-2, FRM-RESET-1: STREAM frames of the reset stream in IUT packets from %d on, which "
+                        + "acknowledge the RESET", ackedIn).isEmpty();
+    }
+
+    @When("the peer sends {int} times the IUT's initial stream credit in random bytes, as its credit allows, then FIN")
+    public void beyondInitialCredit(int times) {
+        TesterPeer peer = context().peer();
+        long lsid = context().stream;
+        PeerFrame.Settings settings = peer.peerSettings();
+        PeerFrame.Setting initial = settings == null ? null : settings.find(PeerFrame.Setting.INITIAL_MAX_STREAM_DATA);
+        long total = times * (initial == null ? 262_144 : initial.numericValue());
+        long sentBytes = 0;
+        long deadline = System.nanoTime() + ScenarioContext.TIMEOUT.toNanos();
+        while (sentBytes < total) {
+            long credit = peer.sendCredit(lsid);
+            if (credit == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("TST-DISC-1, CHN-FLOW-5: the IUT granted no more credit after " + sentBytes
+                            + " of " + total + " bytes");
+                }
+                peer.receive(Duration.ofMillis(20));
+                continue;
+            }
+            int n = (int) Math.min(Math.min(credit, total - sentBytes), 32 * 1024);
+            peer.sendStreamData(lsid, context().randomBytes(n), false, false);
+            sentBytes += n;
+            while (peer.receive(Duration.ofMillis(1)) != null) {
+                deadline = System.nanoTime() + ScenarioContext.TIMEOUT.toNanos();
+            }
+        }
+        peer.finish(lsid);
     }
 }

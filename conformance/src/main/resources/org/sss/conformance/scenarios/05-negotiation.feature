@@ -16,7 +16,7 @@ Feature: 5 Negotiation
     And the IUT's first MESSAGE acknowledges the INITIATE
     And the tester peer rejected no datagram from the IUT
 
-  @NEG-COOKIE-1 @NEG-COOKIE-2 @PKT-SIZE-2 @must @must-not
+  @NEG-COOKIE-1 @NEG-COOKIE-2 @PKT-SIZE-2 @PKT-DEMUX-1 @CRY-PRIM-1 @CRY-PRIM-2 @must @must-not
   Scenario: A well-formed HELLO draws exactly one COOKIE of 168 bytes
     When the peer sends a well-formed HELLO under a fresh short-term key
     # PKT-SIZE-2: "A COOKIE packet MUST be exactly 168 bytes long."
@@ -32,7 +32,7 @@ Feature: 5 Negotiation
     Then the IUT answers with exactly one COOKIE packet of 168 bytes
     And the COOKIE's box opens with the HELLO's short-term key
 
-  @PKT-SIZE-1 @NEG-RPROC-1 @must
+  @PKT-SIZE-1 @PKT-SIZE-5 @PKT-SIZE-6 @NEG-RPROC-1 @NEG-ERR-1 @must @must-not
   Scenario Outline: A HELLO that is not 192 bytes long is dropped
     # PKT-SIZE-1: "A HELLO packet MUST be exactly 192 bytes long." (step 1, verdict BAD_PACKET_LENGTH)
     When the peer sends that HELLO cut or padded to <size> bytes
@@ -45,7 +45,7 @@ Feature: 5 Negotiation
       | 193  |
       | 208  |
 
-  @NEG-RPROC-1 @must
+  @NEG-RPROC-1 @NEG-ERR-1 @must @must-not
   Scenario: A HELLO whose box does not open is dropped
     # NEG-RPROC-1, step 3: open the box ... (verdict BOX_OPEN_FAILED)
     When the peer sends a HELLO whose box has one bit flipped
@@ -59,3 +59,37 @@ Feature: 5 Negotiation
     When the peer replays the INITIATE that created its channel
     Then the IUT sends nothing under another short-term key
     And the channel still works: echo returns a record of 300 random bytes
+
+  @NEG-HELLO-2 @must-not
+  Scenario: A HELLO whose box plaintext is not zero is still answered
+    # NEG-HELLO-2: "A responder MUST NOT reject a HELLO because ... the plaintext of its box contains
+    # non-zero bytes."
+    When the peer sends a HELLO whose box plaintext is 64 random bytes instead of zeros
+    Then the IUT answers that HELLO with a COOKIE whose box opens under the HELLO's key
+
+  @NEG-INITIATE-6 @must @negative
+  Scenario Outline: An INITIATE whose message does not begin with SETTINGS creates a channel closed with PROTOCOL_VIOLATION
+    # NEG-INITIATE-6: "A responder MUST close the channel with PROTOCOL_VIOLATION when the message of the
+    # INITIATE that created it does not begin with a SETTINGS frame or contains a frame type that
+    # section 7.0 does not allow in INITIATE."
+    Given the peer has obtained a cookie by a hand-made HELLO
+    When the peer sends an INITIATE with that cookie whose message <fault>
+    Then the IUT creates the channel and closes it at once with PROTOCOL_VIOLATION
+
+    Examples:
+      | fault                         |
+      | has a PING and no SETTINGS    |
+      | has its SETTINGS after a PING |
+
+  @NEG-INITIATE-6 @must @negative
+  Scenario Outline: An INITIATE whose message holds a frame type INITIATE does not allow creates a channel closed with PROTOCOL_VIOLATION
+    # NEG-INITIATE-6; section 7.0's registry: ACK, GOAWAY and PATH_CHALLENGE are not allowed in INITIATE.
+    Given the peer has obtained a cookie by a hand-made HELLO
+    When the peer sends an INITIATE with that cookie whose message <fault>
+    Then the IUT creates the channel and closes it at once with PROTOCOL_VIOLATION
+
+    Examples:
+      | fault                                                  |
+      | has an ACK frame, which INITIATE does not allow        |
+      | has a GOAWAY frame, which INITIATE does not allow      |
+      | has a PATH_CHALLENGE frame, which INITIATE does not allow |

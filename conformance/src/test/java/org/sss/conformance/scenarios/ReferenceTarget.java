@@ -1,20 +1,15 @@
 package org.sss.conformance.scenarios;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.sss.conformance.target.Target;
 import org.sss.conformance.target.TargetProvider;
-import org.sss.core.channel.ChannelConfig;
-import org.sss.core.crypto.KeyPair;
 import org.sss.core.host.Host;
 import org.sss.core.host.HostConfig;
-import org.sss.core.host.HostListener;
-import org.sss.core.testservices.TestServices;
+import org.sss.core.testservices.TestServiceHost;
 
 /**
  * The default target of the suite's own test run: the reference implementation, a {@link Host} on a
@@ -25,8 +20,8 @@ import org.sss.core.testservices.TestServices;
 public final class ReferenceTarget implements TargetProvider {
     /** The timer hooks the reference target declares: short enough for scenarios to wait them out. */
     public static final Map<String, Duration> TIMERS = Map.of(
-            Target.IDLE_TIMEOUT, Duration.ofSeconds(5),
-            Target.MINUTE_KEY_ROTATION, Duration.ofSeconds(3));
+            Target.IDLE_TIMEOUT, TestServiceHost.IDLE_TIMEOUT,
+            Target.MINUTE_KEY_ROTATION, TestServiceHost.MINUTE_KEY_ROTATION);
 
     @Override
     public Target start() {
@@ -35,22 +30,7 @@ public final class ReferenceTarget implements TargetProvider {
 
     /** Starts a reference host whose configuration {@code customizer} may change (the self-tests use it). */
     public static Target start(UnaryOperator<HostConfig.Builder> customizer) {
-        ChannelConfig channel = ChannelConfig.defaults().toBuilder()
-                .idleTimeout(TIMERS.get(Target.IDLE_TIMEOUT))
-                .build();
-        HostConfig.Builder builder = HostConfig.builder(KeyPair.generate(new SecureRandom()))
-                .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .minuteKeyRotation(TIMERS.get(Target.MINUTE_KEY_ROTATION))
-                .channelConfig(channel);
-        try {
-            Host host = Host.start(customizer.apply(builder).build(), new HostListener() {
-            });
-            TestServices.register(host);
-            return new Running(host);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting the reference implementation", e);
-        }
+        return new Running(TestServiceHost.start(customizer));
     }
 
     private record Running(Host host) implements Target {

@@ -15,14 +15,16 @@ import org.junit.platform.suite.api.Suite;
  * {@link ReferenceTarget} starts. Run only these with
  * {@code mvn -pl conformance test -Dtest=RunConformanceScenariosTest}; pick scenarios by requirement
  * with {@code -Dcucumber.filter.tags="@TST-ECHO-1"}; replay a run's random choices with
- * {@code -Dsss.seed=N} (every scenario prints its seed). Reports: Cucumber's HTML, JSON and JUnit XML
- * under {@code conformance/target/conformance/}.
+ * {@code -Dsss.seed=N} (every scenario prints its seed). Reports under {@code conformance/target/conformance/}:
+ * Cucumber's HTML, JSON and JUnit XML, and the suite's own ({@link org.sss.conformance.report.ConformanceReportPlugin}):
+ * results.json with the graded verdicts, the traceability report, and an evidence bundle per failed scenario.
  */
 @Suite
 @IncludeEngines("cucumber")
 @SelectPackages("org.sss.conformance.scenarios")
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "org.sss.conformance.scenarios")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "summary, html:target/conformance/scenarios.html,"
-        + " json:target/conformance/scenarios.json, junit:target/conformance/scenarios-junit.xml")
+        + " json:target/conformance/scenarios.json, junit:target/conformance/scenarios-junit.xml,"
+        + " org.sss.conformance.report.ConformanceReportPlugin:target/conformance")
 public class RunConformanceScenariosTest {
 }

@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ServeCommand.class,
             ConnectCommand.class,
+            InteropCommand.class,
+            ConformCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,

@@ -48,6 +48,28 @@ public final class PlaintextEncoder {
         return out;
     }
 
+    /**
+     * A plaintext padded like {@link #padded} but with the padding always placed before the last
+     * frame, so that the last frame's bytes end the plaintext: for frames that run to the end on
+     * purpose (truncated ones, unknown types, a STREAM frame without a length field).
+     */
+    public static byte[] paddedBeforeLast(PacketHeader header, List<? extends PeerFrame> frames) {
+        if (frames.isEmpty()) {
+            throw new IllegalArgumentException("no last frame to pad before");
+        }
+        int n = header.encode().length + FrameEncoder.encodeAll(frames).length;
+        int g = Math.max(GRANULE, (n + GRANULE - 1) / GRANULE * GRANULE) - n;
+        List<PeerFrame> out = new ArrayList<>(frames);
+        if (g >= 3) {
+            out.add(out.size() - 1, PeerFrame.Padding.zeros(g - 3));
+        } else {
+            for (int i = 0; i < g; i++) {
+                out.add(out.size() - 1, new PeerFrame.Empty());
+            }
+        }
+        return concat(header.encode(), FrameEncoder.encodeAll(out));
+    }
+
     /** Header and frames with no padding at all (for plaintexts that are wrong on purpose). */
     public static byte[] unpadded(PacketHeader header, List<? extends PeerFrame> frames) {
         return concat(header.encode(), FrameEncoder.encodeAll(frames));

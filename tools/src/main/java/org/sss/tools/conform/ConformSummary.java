@@ -144,11 +144,24 @@ final class ConformSummary {
         }
     }
 
-    /** Section number to a title: the name of the first feature of that section, without its number. */
+    /**
+     * Section number to a title: the shortest name among the section's features numbered with the
+     * section alone ("6 Channel", not "6.9 Rekeying"), without its number; else the first feature's.
+     */
     private static Map<String, String> sectionTitles(List<ScenarioDefinition> definitions) {
         Map<String, String> titles = new LinkedHashMap<>();
+        Map<String, Boolean> whole = new LinkedHashMap<>();
         for (ScenarioDefinition d : definitions) {
-            titles.putIfAbsent(d.section(), d.featureName().replaceFirst("^[0-9A-Z]+(\\.[0-9]+)*\\s+", ""));
+            String name = d.featureName();
+            String title = name.replaceFirst("^[0-9A-Z]+([.,-][0-9]+)*\\s+", "");
+            boolean wholeSection = name.startsWith(d.section() + " ");
+            String known = titles.get(d.section());
+            boolean better = known == null
+                    || wholeSection && (!whole.get(d.section()) || title.length() < known.length());
+            if (better) {
+                titles.put(d.section(), title);
+                whole.put(d.section(), wholeSection);
+            }
         }
         return titles;
     }

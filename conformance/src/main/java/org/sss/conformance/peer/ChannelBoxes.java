@@ -10,9 +10,13 @@ import org.sss.conformance.peer.wire.Packets;
 
 /**
  * Seals and opens the MESSAGE boxes of one channel (CHN-SEND-1, section 6.1 steps 2 and 4) under
- * {@code K}, with this side's prefix for sending and the other side's for opening (CRY-NONCE-2).
+ * {@code K}, with this side's prefix for sending and the other side's for opening (CRY-NONCE-2); on the
+ * responder's side also the boxes of retransmitted INITIATEs (section 5.5 step R2). Used by the tester
+ * peer (initiator) and by the suite's own responder.
  */
 public final class ChannelBoxes {
+    /** Magic, I', the 96-byte cookie and the counter come before an INITIATE's box. */
+    private static final int INITIATE_BOX_OFFSET = 8 + 32 + 96 + 8;
     private final byte[] channelKey;
     private final byte[] ownShortTermPublic;
     private final byte[] peerShortTermPublic;
@@ -35,6 +39,14 @@ public final class ChannelBoxes {
             byte[] responderShortTermPublic) {
         return new ChannelBoxes(channelKey, initiatorShortTermPublic, responderShortTermPublic,
                 NoncePrefix.MESSAGE_FROM_INITIATOR, NoncePrefix.MESSAGE_FROM_RESPONDER,
+                KeyDerivation.channelId(channelKey, initiatorShortTermPublic, responderShortTermPublic));
+    }
+
+    /** The responder's view: sends under {@code cUVVYcp-SERVER-m}, opens under {@code cUVVYcp-CLIENT-m}. */
+    public static ChannelBoxes forResponder(byte[] channelKey, byte[] initiatorShortTermPublic,
+            byte[] responderShortTermPublic) {
+        return new ChannelBoxes(channelKey, responderShortTermPublic, initiatorShortTermPublic,
+                NoncePrefix.MESSAGE_FROM_RESPONDER, NoncePrefix.MESSAGE_FROM_INITIATOR,
                 KeyDerivation.channelId(channelKey, initiatorShortTermPublic, responderShortTermPublic));
     }
 
@@ -81,5 +93,14 @@ public final class ChannelBoxes {
         }
         return Nacl.secretboxOpen(Arrays.copyOfRange(datagram, 48, datagram.length),
                 receivePrefix.withCounter(counterOf(datagram)), channelKey);
+    }
+
+    /**
+     * Opens the box of an INITIATE (from offset 144) that the peer sent again on this channel, under K
+     * and {@code cUVVYcp-CLIENT-i} (section 5.5 step R2); empty when it does not open.
+     */
+    public Optional<byte[]> openInitiate(byte[] datagram, long counter) {
+        return Nacl.secretboxOpen(Arrays.copyOfRange(datagram, INITIATE_BOX_OFFSET, datagram.length),
+                NoncePrefix.INITIATE.withCounter(counter), channelKey);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sss.conformance.peer.ChannelBoxes;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -47,7 +48,7 @@ final class ResponderChannel {
             List<PeerFrame.Stream> reliable) {
     }
 
-    private final ResponderBoxes boxes;
+    private final ChannelBoxes boxes;
     private final InitiatorConduct conduct;
     private final BiConsumer<byte[], InetSocketAddress> socket;
     private final ResponderScript.FirstMessage firstMessage;
@@ -84,7 +85,7 @@ final class ResponderChannel {
     private long firstMessageSentAt;
     private int packetsBeforeSettingsAck;
 
-    ResponderChannel(ResponderBoxes boxes, InetSocketAddress peer, InitiatorConduct conduct,
+    ResponderChannel(ChannelBoxes boxes, InetSocketAddress peer, InitiatorConduct conduct,
             BiConsumer<byte[], InetSocketAddress> socket, ResponderScript script) {
         this.boxes = boxes;
         this.peer = peer;
@@ -96,7 +97,7 @@ final class ResponderChannel {
     }
 
     byte[] initiatorShortTerm() {
-        return boxes.initiatorShortTerm();
+        return boxes.peerShortTermPublic();
     }
 
     boolean isClosed() {
@@ -149,7 +150,7 @@ final class ResponderChannel {
         if (isReplay(counter)) {
             return;
         }
-        Optional<byte[]> plain = boxes.openMessage(d.bytes(), counter);
+        Optional<byte[]> plain = boxes.openMessage(d.bytes());
         if (plain.isEmpty()) {
             conduct.add("CHN-SEND-1", "the MESSAGE's box must open under K with prefix cUVVYcp-CLIENT-m and counter "
                     + counter, d, null);
@@ -377,7 +378,7 @@ final class ResponderChannel {
     private void send(PacketHeader header, List<PeerFrame> frames, List<PeerFrame.Stream> reliable) {
         long pn = nextCounter++;
         byte[] plaintext = PlaintextEncoder.padded(header, frames);
-        socket.accept(boxes.seal(pn, plaintext), peer);
+        socket.accept(boxes.sealMessage(pn, plaintext), peer);
         boolean eliciting = frames.stream().anyMatch(PeerFrame::isAckEliciting);
         if (eliciting) {
             inFlight.put(pn, new Sent(pn, System.nanoTime(), frames.get(0) instanceof PeerFrame.Settings,

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.sss.conformance.peer.ChannelBoxes;
 import org.sss.conformance.peer.DatagramLog;
 import org.sss.conformance.peer.LoggedDatagram;
 import org.sss.conformance.peer.crypto.Nacl;
@@ -315,7 +316,7 @@ public final class SssResponder implements AutoCloseable {
         }
         byte[] k = Nacl.beforenm(iPrime, initiate.responderShortTerm().secretKey());
         ResponderChannel created = new ResponderChannel(
-                new ResponderBoxes(k, iPrime, initiate.responderShortTerm().publicKey()), d.remote(), conduct,
+                ChannelBoxes.forResponder(k, iPrime, initiate.responderShortTerm().publicKey()), d.remote(), conduct,
                 (bytes, to) -> send(socket, log, bytes, to), script);
         channels.put(key, created);
         created.start(d, counter, initiate.message());

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             ConnectCommand.class,
             InteropCommand.class,
             ConformCommand.class,
+            DissectCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,

@@ -1,0 +1,185 @@
+package org.sss.tools.dissect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sss.conformance.peer.LoggedDatagram;
+import org.sss.conformance.peer.StreamInbox;
+import org.sss.conformance.peer.TesterPeer;
+import org.sss.conformance.peer.wire.Hex;
+import org.sss.conformance.peer.wire.Magic;
+import org.sss.conformance.report.CapturedDatagram;
+import org.sss.conformance.report.Keylog;
+import org.sss.conformance.report.PcapFile;
+import org.sss.core.host.Host;
+import org.sss.core.testservices.TestServiceHost;
+import org.sss.tools.cli.SssCommand;
+import picocli.CommandLine;
+
+/**
+ * {@code sss dissect} over a real capture: a tester peer has the reference host's echo service return
+ * a record; its datagrams are written as pcap and keylog by the conformance report classes (as in an
+ * evidence bundle), and the dissection must name every packet kind, open every MESSAGE with the keylog
+ * and show the echoed bytes in decrypted STREAM frames. The seed is printed ({@code -Dsss.seed=N}).
+ */
+class DissectCommandTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+    private static Path pcap;
+    private static Path keylog;
+    private static String echoedHex;
+    private static Host host;
+
+    @BeforeAll
+    static void capture() throws Exception {
+        long seed = Long.getLong("sss.seed", System.nanoTime());
+        System.out.println("DissectCommandTest seed: " + seed + " (replay with -Dsss.seed=" + seed + ")");
+        Random random = new Random(seed);
+        host = TestServiceHost.start(UnaryOperator.identity());
+        byte[] record = new byte[32];
+        random.nextBytes(record);
+        echoedHex = Hex.of(record);
+        List<CapturedDatagram> captured = new ArrayList<>();
+        try (TesterPeer peer = TesterPeer.connect(host.localAddress(), host.identity().bytes(), random, TIMEOUT)) {
+            long lsid = peer.openStream("echo", "sss-test/1");
+            peer.sendRecord(lsid, record);
+            peer.finish(lsid);
+            peer.awaitStream(lsid, StreamInbox::isFinished, TIMEOUT);
+            InetSocketAddress self = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    peer.localAddress().getPort());
+            for (LoggedDatagram d : peer.datagrams()) {
+                boolean sent = d.direction() == LoggedDatagram.Direction.SENT;
+                captured.add(new CapturedDatagram(d.wallClock(), sent ? self : d.remote(), sent ? d.remote() : self,
+                        d.bytes()));
+            }
+            keylog = dir.resolve("keylog.txt");
+            Files.writeString(keylog, Keylog.of(List.of(peer)), StandardCharsets.UTF_8);
+        }
+        pcap = dir.resolve("exchange.pcap");
+        PcapFile.write(pcap, captured);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run sss(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = SssCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void withKeylogEveryMessageOpensAndTheEchoIsInStreamFrames() throws Exception {
+        Run run = sss("dissect", pcap.toString(), "--keylog", keylog.toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode array = JSON.readTree(run.out());
+        List<String> kinds = new ArrayList<>();
+        array.forEach(p -> kinds.add(p.get("kind").asText()));
+        assertThat(kinds.subList(0, 3)).containsExactly("HELLO", "COOKIE", "INITIATE");
+        assertThat(kinds.subList(3, kinds.size())).isNotEmpty().containsOnly("MESSAGE");
+        List<String> fromResponder = new ArrayList<>();
+        for (JsonNode p : array) {
+            assertThat(p.get("violations")).as("packet %s", p).isEmpty();
+            if (p.get("kind").asText().equals("MESSAGE") || p.get("kind").asText().equals("INITIATE")) {
+                assertThat(p.get("box").asText()).as("packet %s", p.get("index")).startsWith("opened");
+                assertThat(p.get("header").get("packetNumber").asText()).isEqualTo(p.get("counter").asText());
+                for (JsonNode f : p.get("frames")) {
+                    if (f.get("name").asText().equals("STREAM") && p.get("box").asText().contains("responder")) {
+                        fromResponder.add(f.get("fields").get("data").asText());
+                    }
+                }
+            }
+        }
+        assertThat(String.join("", fromResponder)).as("the echoed record, decrypted").contains(echoedHex);
+    }
+
+    @Test
+    void textShowsOneBlockPerDatagramWithDecryptedFrames() {
+        Run run = sss("dissect", pcap.toString(), "--keylog", keylog.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("HELLO, 192 bytes", "COOKIE, 168 bytes", "INITIATE, ", "MESSAGE, ",
+                "STREAM Stream[", "header       flags", echoedHex).doesNotContain("VIOLATION", "did not open");
+        long blocks = Arrays.stream(run.out().split("\n")).filter(l -> l.startsWith("#")).count();
+        assertThat(blocks).isEqualTo(sss("dissect", pcap.toString(), "--json").out().split("\"index\"").length - 1);
+    }
+
+    @Test
+    void withoutKeylogMessagesAreOpaque() throws Exception {
+        Run run = sss("dissect", pcap.toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        for (JsonNode p : JSON.readTree(run.out())) {
+            assertThat(p.has("frames")).isFalse();
+            if (p.get("kind").asText().equals("MESSAGE")) {
+                assertThat(p.get("box").asText()).isEqualTo("opaque (no keylog)");
+                assertThat(p.get("outer").get("sender key").asText()).hasSize(64);
+            }
+        }
+    }
+
+    @Test
+    void marksLengthViolationsWithTheirRequirement() throws Exception {
+        InetSocketAddress a = new InetSocketAddress(InetAddress.getLoopbackAddress(), 1000);
+        InetSocketAddress b = new InetSocketAddress(InetAddress.getLoopbackAddress(), 2000);
+        byte[] shortMessage = Arrays.copyOf(Magic.MESSAGE.bytes(), 70);
+        byte[] longHello = Arrays.copyOf(Magic.HELLO.bytes(), 193);
+        Path bad = dir.resolve("bad.pcap");
+        PcapFile.write(bad, List.of(new CapturedDatagram(Instant.now(), a, b, shortMessage),
+                new CapturedDatagram(Instant.now(), a, b, longHello),
+                new CapturedDatagram(Instant.now(), a, b, new byte[5]),
+                new CapturedDatagram(Instant.now(), a, b, new byte[100])));
+        Run run = sss("dissect", bad.toString(), "--keylog", keylog.toString(), "--json");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode array = JSON.readTree(run.out());
+        assertThat(array.get(0).get("violations").get(0).asText()).startsWith("PKT-SIZE-4");
+        assertThat(array.get(1).get("violations").get(0).asText()).startsWith("PKT-SIZE-1");
+        assertThat(array.get(2).get("kind").asText()).isEqualTo("SHORT");
+        assertThat(array.get(2).get("violations").get(0).asText()).startsWith("PKT-MAGIC-3");
+        assertThat(array.get(3).get("kind").asText()).isEqualTo("UNKNOWN");
+        assertThat(array.get(3).get("violations").get(0).asText()).startsWith("PKT-MAGIC-2");
+    }
+
+    @Test
+    void exitCodes() throws Exception {
+        assertThat(sss("dissect").exit()).isEqualTo(2);
+        assertThat(sss("dissect", dir.resolve("missing.pcap").toString()).exit()).isEqualTo(3);
+        Path notPcap = Files.writeString(dir.resolve("not.pcap"), "not a capture");
+        assertThat(sss("dissect", notPcap.toString()).exit()).isEqualTo(3);
+        Path badKeylog = Files.writeString(dir.resolve("bad-keylog.txt"), "SSS_CHANNEL zz\n");
+        Run run = sss("dissect", pcap.toString(), "--keylog", badKeylog.toString());
+        assertThat(run.exit()).isEqualTo(3);
+        assertThat(run.err()).contains("bad-keylog.txt:1");
+    }
+}

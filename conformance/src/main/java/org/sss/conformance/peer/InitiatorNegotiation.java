@@ -45,6 +45,14 @@ public final class InitiatorNegotiation {
         return shortTerm.publicKey();
     }
 
+    /**
+     * i', the short-term secret key: for the evidence bundles' keylog only (a capture with it opens the
+     * HELLO and INITIATE boxes too). The suite's peer is a test tool; SEC-FS-2 binds implementations.
+     */
+    public byte[] shortTermSecret() {
+        return shortTerm.secretKey();
+    }
+
     /** I. */
     public byte[] identityPublic() {
         return identity.publicKey();

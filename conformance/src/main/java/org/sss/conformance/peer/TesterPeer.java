@@ -193,6 +193,11 @@ public final class TesterPeer implements AutoCloseable {
         return negotiation.shortTermPublic();
     }
 
+    /** The peer's short-term secret key i' (for the evidence keylog). */
+    public byte[] shortTermSecretKey() {
+        return negotiation.shortTermSecret();
+    }
+
     /** The responder's short-term key R'. */
     public byte[] responderShortTermPublicKey() {
         return boxes.peerShortTermPublic();

@@ -15,11 +15,7 @@ import org.sss.conformance.peer.wire.Hex;
 public final class Keylog {
     /** The first word of a channel line. */
     public static final String LABEL = "SSS_CHANNEL";
-    /**
-     * A field the tester peer does not expose. The short-term secret i' is one of them: the peer's
-     * negotiation keeps it private; K alone opens every MESSAGE, i' is needed only for HELLO, COOKIE and
-     * INITIATE.
-     */
+    /** A field that is not known (a reader accepts it; this writer knows every field of a tester peer). */
     public static final String UNKNOWN = "-";
 
     private Keylog() {
@@ -31,7 +27,7 @@ public final class Keylog {
                 .append(LABEL).append(" <I'> <i'> <R'> <K> <channel-id>, hex; '-' where unknown\n");
         for (TesterPeer peer : peers) {
             text.append(LABEL).append(' ').append(Hex.of(peer.shortTermPublicKey()))
-                    .append(' ').append(UNKNOWN)
+                    .append(' ').append(Hex.of(peer.shortTermSecretKey()))
                     .append(' ').append(Hex.of(peer.responderShortTermPublicKey()))
                     .append(' ').append(Hex.of(peer.boxes().channelKey()))
                     .append(' ').append(Hex.of(peer.channelId())).append('\n');

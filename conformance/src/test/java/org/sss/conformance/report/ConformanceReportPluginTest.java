@@ -94,7 +94,10 @@ class ConformanceReportPluginTest {
         List<String> keylog = Files.readAllLines(bundle.resolve("keylog.txt"));
         assertThat(keylog).filteredOn(l -> l.startsWith(Keylog.LABEL)).singleElement()
                 .satisfies(line -> assertThat(line.split(" ")).hasSize(6)
-                        .satisfies(f -> assertThat(f[4]).matches("[0-9a-f]{64}")));
+                        .satisfies(f -> assertThat(f[4]).matches("[0-9a-f]{64}"))
+                        // i' with R' gives K = crypto_box_beforenm(R', i'): the keylog is consistent
+                        .satisfies(f -> assertThat(Hex.of(org.sss.conformance.peer.crypto.Nacl.beforenm(
+                                Hex.parse(f[3]), Hex.parse(f[2])))).isEqualTo(f[4])));
         byte[] pcap = Files.readAllBytes(bundle.resolve("exchange.pcap"));
         assertThat(pcap.length).as("a header and at least HELLO, COOKIE, INITIATE and MESSAGEs").isGreaterThan(24 + 4 * 16 + 4 * 42);
         assertThat(Hex.of(java.util.Arrays.copyOf(pcap, 4))).isEqualTo("d4c3b2a1");

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class Host implements AutoCloseable {
         Objects.requireNonNull(listener, "listener");
         Host host = new Host(config, listener);
         host.transport = UdpTransport.bind(config.bindAddress(), host.new Demultiplexer(),
-                config.preferNativeTransport());
+                config.preferNativeTransport(), config.datagramTap());
         host.onLoop(() -> {
             if (host.responder != null) {
                 host.responderTimer = new TimerSlot(host.transport.eventLoop(), config.clock(), host::onResponderTimer);
@@ -458,6 +459,8 @@ public final class Host implements AutoCloseable {
             negotiated.ownShortTerm().destroy();
             return null;
         }
+        // SPEC SEC-FS-2: keys leave the host only when a key log was configured; taken before the channel owns them
+        ChannelSecrets secrets = config.channelKeyLog() == null ? null : secretsOf(negotiated);
         Events events = new Events();
         Channel channel = Channel.create(negotiated, config.channelConfig(), environment, events);
         HostChannel handle = new HostChannel(this, channel,
@@ -475,8 +478,31 @@ public final class Host implements AutoCloseable {
         if (channel.state() != ChannelState.ESTABLISHED) {
             return null;
         }
+        if (secrets != null) {
+            logKeys(secrets);
+        }
         listener.onChannelOpened(handle);
         return handle;
+    }
+
+    private static ChannelSecrets secretsOf(NegotiatedChannel negotiated) {
+        byte[] secret = negotiated.ownShortTerm().secretKey().bytes();
+        byte[] key = negotiated.sharedKey().bytes();
+        try {
+            return new ChannelSecrets(negotiated.role(), negotiated.ownShortTerm().publicKey(), secret,
+                    negotiated.peerShortTerm(), key, negotiated.channelId(), negotiated.peerAddress());
+        } finally {
+            Arrays.fill(secret, (byte) 0);
+            Arrays.fill(key, (byte) 0);
+        }
+    }
+
+    private void logKeys(ChannelSecrets secrets) {
+        try {
+            config.channelKeyLog().onChannelEstablished(secrets);
+        } catch (RuntimeException e) {
+            LOG.debug("the channel key log failed", e);
+        }
     }
 
     private void onChannelTimer(HostChannel handle) {

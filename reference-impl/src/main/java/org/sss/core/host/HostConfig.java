@@ -16,6 +16,7 @@ import org.sss.core.negotiation.InitiatorPolicy;
 import org.sss.core.negotiation.NegotiationTimers;
 import org.sss.core.negotiation.TokenBucketHelloRateLimiter;
 import org.sss.core.time.Clock;
+import org.sss.core.transport.DatagramTap;
 
 /**
  * How a {@link Host} is set up. Build one with {@link #builder(KeyPair)}; every setting but the
@@ -37,6 +38,9 @@ import org.sss.core.time.Clock;
  * @param clock the time source
  * @param rekeyRetry how long an initiator waits before retrying a failed replacement negotiation (60 s)
  * @param protocolBugs deliberate misbehaviours, none by default; for the conformance suite's self-tests only
+ * @param datagramTap sees a copy of every datagram sent and received, or null (the default) for none
+ * @param channelKeyLog receives the keys of every established channel, or null (the default) for none
+ *     (SPEC SEC-FS-2: keys are exported only when explicitly configured)
  */
 public record HostConfig(
         KeyPair identity,
@@ -54,7 +58,9 @@ public record HostConfig(
         Random random,
         Clock clock,
         Duration rekeyRetry,
-        ProtocolBugs protocolBugs) {
+        ProtocolBugs protocolBugs,
+        DatagramTap datagramTap,
+        ChannelKeyLog channelKeyLog) {
 
     /** The default UDP port of SSS. */
     public static final int DEFAULT_PORT = 9660;
@@ -113,6 +119,8 @@ public record HostConfig(
         private Clock clock = Clock.system();
         private Duration rekeyRetry = Duration.ofSeconds(60);
         private ProtocolBugs protocolBugs = ProtocolBugs.none();
+        private DatagramTap datagramTap;
+        private ChannelKeyLog channelKeyLog;
 
         private Builder(KeyPair identity) {
             this.identity = Objects.requireNonNull(identity, "identity");
@@ -212,13 +220,38 @@ public record HostConfig(
             return this;
         }
 
+        /**
+         * Opt-in capture: {@code tap} sees a copy of every datagram the host sends and receives, on the
+         * host's event loop. The default is none, and then capturing costs nothing.
+         *
+         * @param tap the tap, or null for none
+         */
+        public Builder datagramTap(DatagramTap tap) {
+            this.datagramTap = tap;
+            return this;
+        }
+
+        /**
+         * Opt-in key export: {@code keyLog} receives the short-term keys, the channel key K and the channel ID
+         * of every channel the host establishes, so that a capture can be decrypted. Whoever reads them can
+         * read those channels: SPEC SEC-FS-2 allows exporting keys only when explicitly configured, so the
+         * default is none. Set it for debugging and captures only.
+         *
+         * @param keyLog the key log, or null for none
+         */
+        public Builder channelKeyLog(ChannelKeyLog keyLog) {
+            this.channelKeyLog = keyLog;
+            return this;
+        }
+
         /** The configuration. */
         public HostConfig build() {
             SecureRandom secure = secureRandom != null ? secureRandom : new SecureRandom();
             return new HostConfig(identity, bindAddress, acceptChannels, policy,
                     helloRateLimiter != null ? helloRateLimiter : TokenBucketHelloRateLimiter.withDefaults(),
                     minuteKeyRotation, negotiationTimers, channelConfig, maxChannels, preferNativeTransport, crypto,
-                    secure, random != null ? random : new Random(secure.nextLong()), clock, rekeyRetry, protocolBugs);
+                    secure, random != null ? random : new Random(secure.nextLong()), clock, rekeyRetry, protocolBugs,
+                    datagramTap, channelKeyLog);
         }
     }
 }

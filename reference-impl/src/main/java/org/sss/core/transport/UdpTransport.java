@@ -2,6 +2,7 @@ package org.sss.core.transport;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -19,6 +20,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Reads go to a {@link DatagramHandler} on the event loop; writes are queued with
  * {@link #write} and pushed to the kernel together by {@link #flush}, so a burst of replies
  * costs one system call on epoll (sendmmsg). Buffers come from the pooled direct allocator.
+ * An optional {@link DatagramTap} sees a copy of every datagram sent and received (for captures).
  */
 public final class UdpTransport implements AutoCloseable {
 
@@ -48,12 +51,15 @@ public final class UdpTransport implements AutoCloseable {
     private final Channel channel;
     private final TransportCounters counters;
     private final boolean nativeEpoll;
+    private final DatagramTap tap;
 
-    private UdpTransport(EventLoopGroup group, Channel channel, TransportCounters counters, boolean nativeEpoll) {
+    private UdpTransport(EventLoopGroup group, Channel channel, TransportCounters counters, boolean nativeEpoll,
+            DatagramTap tap) {
         this.group = group;
         this.channel = channel;
         this.counters = counters;
         this.nativeEpoll = nativeEpoll;
+        this.tap = tap;
     }
 
     /**
@@ -65,9 +71,21 @@ public final class UdpTransport implements AutoCloseable {
      * @return the running transport
      * @throws InterruptedException if interrupted while binding
      */
-    @SuppressWarnings("deprecation") // RCVBUF_ALLOCATOR: 4.2's replacement does not fix datagram sizes yet
     public static UdpTransport bind(InetSocketAddress local, DatagramHandler handler, boolean preferNative)
             throws InterruptedException {
+        return bind(local, handler, preferNative, null);
+    }
+
+    /**
+     * As {@link #bind(InetSocketAddress, DatagramHandler, boolean)}, with a tap that sees every datagram.
+     *
+     * @param tap called with a copy of every datagram sent and received, or null for none
+     * @return the running transport
+     * @throws InterruptedException if interrupted while binding
+     */
+    @SuppressWarnings("deprecation") // RCVBUF_ALLOCATOR: 4.2's replacement does not fix datagram sizes yet
+    public static UdpTransport bind(InetSocketAddress local, DatagramHandler handler, boolean preferNative,
+            DatagramTap tap) throws InterruptedException {
         Objects.requireNonNull(local, "local");
         Objects.requireNonNull(handler, "handler");
         boolean useEpoll = preferNative && Epoll.isAvailable();
@@ -81,7 +99,7 @@ public final class UdpTransport implements AutoCloseable {
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(RECEIVE_BUFFER))
                 .option(ChannelOption.SO_RCVBUF, 4 << 20)
                 .option(ChannelOption.SO_SNDBUF, 4 << 20)
-                .handler(new InboundHandler(handler, counters));
+                .handler(new InboundHandler(handler, counters, tap));
         if (useEpoll) {
             // recvmmsg: read up to RECEIVE_BUFFER-sized datagrams in batches
             bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, RECEIVE_BUFFER);
@@ -89,7 +107,7 @@ public final class UdpTransport implements AutoCloseable {
         try {
             Channel channel = bootstrap.bind(local).sync().channel();
             LOG.debug("bound {} ({})", channel.localAddress(), useEpoll ? "epoll" : "nio");
-            return new UdpTransport(group, channel, counters, useEpoll);
+            return new UdpTransport(group, channel, counters, useEpoll, tap);
         } catch (InterruptedException | RuntimeException e) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
@@ -135,6 +153,9 @@ public final class UdpTransport implements AutoCloseable {
             throw new IllegalArgumentException("payload of " + payload.readableBytes()
                     + " bytes exceeds the " + MAX_PAYLOAD + "-byte UDP payload limit");
         }
+        if (tap != null) {
+            tap(tap, DatagramTap.Direction.SENT, payload, localAddress(), recipient);
+        }
         channel.write(new DatagramPacket(payload, recipient)).addListener(future -> {
             if (future.isSuccess()) {
                 counters.increment(TransportCounters.Kind.DATAGRAMS_SENT);
@@ -157,19 +178,35 @@ public final class UdpTransport implements AutoCloseable {
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 
+    /** Hands a copy of {@code payload} to {@code tap}; a failing tap never disturbs the transport. */
+    private static void tap(DatagramTap tap, DatagramTap.Direction direction, ByteBuf payload,
+            InetSocketAddress local, InetSocketAddress remote) {
+        try {
+            tap.onDatagram(direction, ByteBufUtil.getBytes(payload), local, remote, Instant.now());
+        } catch (RuntimeException e) {
+            LOG.debug("datagram tap failed on a {} datagram", direction, e);
+        }
+    }
+
     private static final class InboundHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         private final DatagramHandler handler;
         private final TransportCounters counters;
+        private final DatagramTap tap;
 
-        InboundHandler(DatagramHandler handler, TransportCounters counters) {
+        InboundHandler(DatagramHandler handler, TransportCounters counters, DatagramTap tap) {
             super(DatagramPacket.class, true);
             this.handler = handler;
             this.counters = counters;
+            this.tap = tap;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
             counters.increment(TransportCounters.Kind.DATAGRAMS_RECEIVED);
+            if (tap != null) {
+                tap(tap, DatagramTap.Direction.RECEIVED, packet.content(),
+                        (InetSocketAddress) ctx.channel().localAddress(), packet.sender());
+            }
             try {
                 handler.onDatagram(packet.content(), packet.sender());
             } catch (RuntimeException e) {

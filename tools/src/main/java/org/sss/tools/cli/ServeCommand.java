@@ -1,5 +1,6 @@
 package org.sss.tools.cli;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -59,13 +60,18 @@ import picocli.CommandLine.Spec;
             "",
             "Exactly one of --key, --key-hex and --generate-key is required. Each timer",
             "option left out keeps SPEC.md's default.",
+            "",
+            "--capture and --keylog record the host's traffic for `sss dissect`; the",
+            "keylog exports channel keys, so it is written only when asked for",
+            "(SPEC SEC-FS-2). Log lines about them go to standard error.",
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {
             "0:stopped after standard input ended (--exit-on-stdin-eof)",
             "1:could not bind ADDR:PORT",
             "2:usage error (unknown option, no key option, a value out of range)",
-            "3:the --key file is missing, malformed, or readable by others",
+            "3:the --key file is missing, malformed, or readable by others; a --capture or --keylog file "
+                    + "cannot be written",
             ExitCodes.INTERNAL_LINE,
             "130:stopped by SIGINT (143: by SIGTERM), after the same clean-up",
         })
@@ -123,6 +129,17 @@ final class ServeCommand implements Callable<Integer> {
      * Hidden on purpose (DESIGN.md section 4): deliberate protocol bugs, for the conformance suite's
      * self-tests only; listed in no help text. An unknown NAME is a usage error naming the valid ones.
      */
+    @Option(names = "--capture", paramLabel = "FILE",
+            description = "Record every datagram the host sends and receives into FILE, a classic pcap file "
+                    + "(Ethernet/IP/UDP), written when the server stops; kept in memory until then.")
+    private Path capture;
+
+    @Option(names = "--keylog", paramLabel = "FILE",
+            description = "Export the keys of every channel to FILE, one line per channel as it is established: "
+                    + "`SSS_CHANNEL <I'> <i'> <R'> <K> <channel-id>` (hex; i' is `-` for channels this "
+                    + "responder accepted), the format of the evidence bundles (conformance/README.md).")
+    private Path keylog;
+
     @Option(names = "--bug", paramLabel = "NAME", hidden = true)
     private List<ProtocolBug> bugs = List.of();
 
@@ -186,6 +203,21 @@ final class ServeCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        ServeCapture recorder;
+        try {
+            recorder = ServeCapture.open(capture, keylog);
+        } catch (IOException e) {
+            err.println(PREFIX + "cannot write the capture or keylog: " + e);
+            err.flush();
+            identity.destroy();
+            return ExitCodes.BAD_INPUT;
+        }
+        if (recorder.capturesDatagrams()) {
+            config.datagramTap(recorder);
+        }
+        if (recorder.logsKeys()) {
+            config.channelKeyLog(recorder);
+        }
         Host host;
         try {
             host = Host.start(config.build(), new HostListener() { });
@@ -194,6 +226,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println(PREFIX + "cannot listen on udp " + listen + ": " + e);
             err.flush();
             identity.destroy();
+            recorder.close();
             return ExitCodes.CHECK_FAILED;
         }
         try (ServeLifetime lifetime = new ServeLifetime()) {
@@ -212,6 +245,7 @@ final class ServeCommand implements Callable<Integer> {
             } finally {
                 host.close();
                 identity.destroy();
+                finishCapture(recorder, err);
             }
         }
         return ExitCodes.OK;
@@ -247,6 +281,19 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return KeyPair.generate(seeded != null ? seeded.keys() : new SecureRandom());
+    }
+
+    /** Writes the capture once the host is closed (its CLOSE datagrams included); reports it on standard error. */
+    private static void finishCapture(ServeCapture recorder, PrintWriter err) {
+        try {
+            String written = recorder.finish();
+            if (written != null) {
+                err.println(PREFIX + "captured " + written);
+            }
+        } catch (IOException e) {
+            err.println(PREFIX + "cannot write the capture: " + e);
+        }
+        err.flush();
     }
 
     /** The {@code --stats} lines, on standard error. */

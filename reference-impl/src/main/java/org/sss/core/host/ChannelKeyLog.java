@@ -1,0 +1,21 @@
+package org.sss.core.host;
+
+/**
+ * Receives the keys of every channel a {@link Host} establishes, in either role, so that a capture of
+ * its traffic can be decrypted later: the same idea as a TLS key log file (issue 6).
+ *
+ * <p>Exporting keys undoes forward secrecy for whoever reads them, so SPEC SEC-FS-2 allows it only when
+ * explicitly configured: a host has no key log unless {@link HostConfig.Builder#channelKeyLog} sets one.
+ * It is called once per channel, on the host's event loop, when the channel becomes established; it
+ * must be quick and must not block. A key log that throws is logged and ignored.
+ */
+@FunctionalInterface
+public interface ChannelKeyLog {
+
+    /**
+     * One channel became established.
+     *
+     * @param secrets its keys; the key log owns this copy and should erase what it no longer needs
+     */
+    void onChannelEstablished(ChannelSecrets secrets);
+}

@@ -1,0 +1,146 @@
+package org.sss.tools.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sss.core.crypto.KeyPair;
+import org.sss.core.host.Host;
+import org.sss.core.host.HostConfig;
+import org.sss.core.host.HostListener;
+import org.sss.core.host.KeyFile;
+import org.sss.core.host.SecureChannel;
+import org.sss.core.host.Stream;
+import org.sss.core.testservices.TestServices;
+import org.sss.tools.dissect.CaptureDissection;
+import picocli.CommandLine;
+
+/**
+ * {@code sss serve --capture --keylog}: a reference client has the served echo service return some bytes;
+ * {@code sss dissect}'s logic must then find the whole handshake in the capture and open every INITIATE
+ * and MESSAGE box with the keylog, the echoed bytes among the decrypted STREAM frames. The seed of the
+ * echoed bytes is printed.
+ */
+class ServeCaptureTest {
+    private static final long SEED = new SecureRandom().nextLong();
+    private static final Pattern READY =
+            Pattern.compile("sss serve: listening udp (127\\.0\\.0\\.1):(\\d+) key ([0-9a-f]{64})\n");
+    private static final long WAIT_SECONDS = 30;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    static {
+        System.out.println("[ServeCaptureTest] seed=" + SEED);
+    }
+
+    @Test
+    void theCaptureAndKeylogOpenEveryBoxOfAnEchoExchange() throws Exception {
+        Path pcap = dir.resolve("serve.pcap");
+        Path keylog = dir.resolve("serve.keylog");
+        byte[] payload = new byte[48];
+        new Random(SEED).nextBytes(payload);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        PipedOutputStream stdin = new PipedOutputStream();
+        CommandLine cli = SssCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).stdin(new PipedInputStream(stdin));
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("serve",
+                "--listen", "127.0.0.1:0", "--generate-key", "--exit-on-stdin-eof",
+                "--capture", pcap.toString(), "--keylog", keylog.toString()));
+
+        Matcher ready = awaitReady(out, err, exit);
+        InetSocketAddress address = new InetSocketAddress(ready.group(1), Integer.parseInt(ready.group(2)));
+        try (Host client = Host.start(HostConfig.builder(KeyPair.generate(new SecureRandom()))
+                .bindAddress(new InetSocketAddress("127.0.0.1", 0)).acceptChannels(false).build(),
+                new HostListener() { })) {
+            SecureChannel channel = await(client.connect(address, KeyFile.parsePublicKey(ready.group(3))));
+            Stream echo = await(channel.connect(TestServices.ECHO, TestServices.PROTOCOL));
+            echo.write(payload);
+            echo.finish();
+            assertThat(echo.inputStream().readAllBytes()).isEqualTo(payload);
+            await(channel.close("done"));
+        }
+        stdin.close();
+        assertThat(exit.get(WAIT_SECONDS, TimeUnit.SECONDS)).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("sss serve: captured ");
+
+        List<String> channels = Files.readAllLines(keylog, StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.startsWith("#")).toList();
+        assertThat(channels).singleElement().asString()
+                .matches("SSS_CHANNEL [0-9a-f]{64} - [0-9a-f]{64} [0-9a-f]{64} [0-9a-f]{32}");
+
+        JsonNode packets = JSON.readTree(CaptureDissection.render(pcap, keylog, true));
+        List<String> kinds = new ArrayList<>();
+        StringBuilder echoed = new StringBuilder();
+        for (JsonNode p : packets) {
+            String kind = p.get("kind").asText();
+            kinds.add(kind);
+            assertThat(p.get("violations")).as("packet %s", p).isEmpty();
+            if (kind.equals("INITIATE") || kind.equals("MESSAGE")) {
+                assertThat(p.get("box").asText()).as("packet %s", p.get("index")).startsWith("opened");
+                for (JsonNode f : p.get("frames")) {
+                    if (f.get("name").asText().equals("STREAM") && p.get("box").asText().contains("responder")) {
+                        echoed.append(f.get("fields").get("data").asText());
+                    }
+                }
+            }
+        }
+        assertThat(kinds).startsWith("HELLO", "COOKIE", "INITIATE").contains("MESSAGE")
+                .containsOnly("HELLO", "COOKIE", "INITIATE", "MESSAGE");
+        assertThat(echoed.toString()).as("the echoed bytes, decrypted").contains(HexFormat.of().formatHex(payload));
+    }
+
+    @Test
+    void helpDocumentsTheOptionsAndTheKeyExportRule() {
+        assertThat(cliHelp()).contains("--capture=FILE", "--keylog=FILE", "SEC-FS-2");
+    }
+
+    private static String cliHelp() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = SssCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.execute("serve", "--help");
+        return out.toString();
+    }
+
+    private static Matcher awaitReady(StringWriter out, StringWriter err, CompletableFuture<Integer> exit)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            Matcher matcher = READY.matcher(out.toString());
+            if (matcher.lookingAt()) {
+                return matcher;
+            }
+            assertThat(exit).as("serve ended early: %s", err).isNotDone();
+            Thread.sleep(10);
+        }
+        throw new AssertionError("no ready line within " + WAIT_SECONDS + " s; stderr: " + err);
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+}

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
@@ -20,7 +18,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sss.core.crypto.KeyPair;
@@ -42,9 +39,7 @@ import picocli.CommandLine;
  */
 class ServeCaptureTest {
     private static final long SEED = new SecureRandom().nextLong();
-    private static final Pattern READY =
-            Pattern.compile("sss serve: listening udp (127\\.0\\.0\\.1):(\\d+) key ([0-9a-f]{64})\n");
-    private static final long WAIT_SECONDS = 30;
+    private static final long WAIT_SECONDS = ServeRun.WAIT_SECONDS;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -60,18 +55,9 @@ class ServeCaptureTest {
         Path keylog = dir.resolve("serve.keylog");
         byte[] payload = new byte[48];
         new Random(SEED).nextBytes(payload);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        PipedOutputStream stdin = new PipedOutputStream();
-        CommandLine cli = SssCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        ((ServeCommand) cli.getSubcommands().get("serve").getCommand()).stdin(new PipedInputStream(stdin));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.execute("serve",
-                "--listen", "127.0.0.1:0", "--generate-key", "--exit-on-stdin-eof",
-                "--capture", pcap.toString(), "--keylog", keylog.toString()));
-
-        Matcher ready = awaitReady(out, err, exit);
+        ServeRun serve = ServeRun.start("--listen", "127.0.0.1:0", "--generate-key", "--exit-on-stdin-eof",
+                "--capture", pcap.toString(), "--keylog", keylog.toString());
+        Matcher ready = serve.awaitReady();
         InetSocketAddress address = new InetSocketAddress(ready.group(1), Integer.parseInt(ready.group(2)));
         try (Host client = Host.start(HostConfig.builder(KeyPair.generate(new SecureRandom()))
                 .bindAddress(new InetSocketAddress("127.0.0.1", 0)).acceptChannels(false).build(),
@@ -83,9 +69,8 @@ class ServeCaptureTest {
             assertThat(echo.inputStream().readAllBytes()).isEqualTo(payload);
             await(channel.close("done"));
         }
-        stdin.close();
-        assertThat(exit.get(WAIT_SECONDS, TimeUnit.SECONDS)).as(err.toString()).isZero();
-        assertThat(err.toString()).contains("sss serve: captured ");
+        assertThat(serve.stop()).as(serve.err.toString()).isZero();
+        assertThat(serve.err.toString()).contains("sss serve: captured ");
 
         List<String> channels = Files.readAllLines(keylog, StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.startsWith("#")).toList();
@@ -124,20 +109,6 @@ class ServeCaptureTest {
         cli.setOut(new PrintWriter(out, true));
         cli.execute("serve", "--help");
         return out.toString();
-    }
-
-    private static Matcher awaitReady(StringWriter out, StringWriter err, CompletableFuture<Integer> exit)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            Matcher matcher = READY.matcher(out.toString());
-            if (matcher.lookingAt()) {
-                return matcher;
-            }
-            assertThat(exit).as("serve ended early: %s", err).isNotDone();
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no ready line within " + WAIT_SECONDS + " s; stderr: " + err);
     }
 
     private static <T> T await(CompletableFuture<T> future) throws Exception {

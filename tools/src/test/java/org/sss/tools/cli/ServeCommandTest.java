@@ -2,11 +2,6 @@ package org.sss.tools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -17,7 +12,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sss.core.crypto.KeyPair;
@@ -30,14 +24,11 @@ import org.sss.core.host.SecureChannel;
 import org.sss.core.host.Stream;
 import org.sss.core.testservices.TestServices;
 import org.sss.core.wire.ServiceEntry;
-import picocli.CommandLine;
 
 /** {@code sss serve}, started in this JVM and reached with the real Host API. */
 class ServeCommandTest {
     private static final long SEED = new SecureRandom().nextLong();
-    private static final Pattern READY =
-            Pattern.compile("sss serve: listening udp (127\\.0\\.0\\.1):(\\d+) key ([0-9a-f]{64})\n");
-    private static final long WAIT_SECONDS = 30;
+    private static final long WAIT_SECONDS = ServeRun.WAIT_SECONDS;
 
     @TempDir
     Path dir;
@@ -48,7 +39,7 @@ class ServeCommandTest {
 
     @Test
     void servesTheTestServicesUntilStandardInputEnds() throws Exception {
-        Server serve = Server.start("--listen", "127.0.0.1:0", "--generate-key", "--exit-on-stdin-eof", "--stats");
+        ServeRun serve = ServeRun.start("--listen", "127.0.0.1:0", "--generate-key", "--exit-on-stdin-eof", "--stats");
         Matcher ready = serve.awaitReady();
         InetSocketAddress address = new InetSocketAddress(ready.group(1), Integer.parseInt(ready.group(2)));
         PublicKey identity = KeyFile.parsePublicKey(ready.group(3));
@@ -68,7 +59,7 @@ class ServeCommandTest {
         }
 
         assertThat(serve.stop()).isZero();
-        assertThat(serve.out.toString()).matches(READY.pattern()); // exactly one line
+        assertThat(serve.out.toString()).matches(ServeRun.READY.pattern()); // exactly one line
         assertThat(serve.err.toString()).contains("sss serve: drops total ", "sss serve: refused initiates 0");
     }
 
@@ -156,7 +147,7 @@ class ServeCommandTest {
         args[1] = "127.0.0.1:0";
         args[2] = "--exit-on-stdin-eof";
         System.arraycopy(keyOptions, 0, args, 3, keyOptions.length);
-        Server serve = Server.start(args);
+        ServeRun serve = ServeRun.start(args);
         String key = serve.awaitReady().group(3);
         assertThat(serve.stop()).isZero();
         return key;
@@ -164,7 +155,7 @@ class ServeCommandTest {
 
     /** Runs {@code serve} with a closed standard input: for runs that end before serving. */
     private static Outcome runToEnd(String... options) throws Exception {
-        Server serve = Server.start(options);
+        ServeRun serve = ServeRun.start(options);
         int code = serve.stop();
         return new Outcome(code, serve.out.toString(), serve.err.toString());
     }
@@ -180,55 +171,5 @@ class ServeCommandTest {
     }
 
     private record Outcome(int code, String out, String err) {
-    }
-
-    /** One {@code sss serve} run on its own thread, its standard input a pipe the test closes. */
-    private static final class Server {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final PipedOutputStream stdin = new PipedOutputStream();
-        final CompletableFuture<Integer> exit = new CompletableFuture<>();
-
-        static Server start(String... options) throws IOException {
-            Server server = new Server();
-            CommandLine commandLine = SssCommand.commandLine();
-            commandLine.setOut(new PrintWriter(server.out, true));
-            commandLine.setErr(new PrintWriter(server.err, true));
-            ((ServeCommand) commandLine.getSubcommands().get("serve").getCommand())
-                    .stdin(new PipedInputStream(server.stdin));
-            String[] args = new String[options.length + 1];
-            args[0] = "serve";
-            System.arraycopy(options, 0, args, 1, options.length);
-            Thread thread = new Thread(() -> {
-                try {
-                    server.exit.complete(commandLine.execute(args));
-                } catch (Throwable t) {
-                    server.exit.completeExceptionally(t);
-                }
-            }, "serve-under-test");
-            thread.setDaemon(true);
-            thread.start();
-            return server;
-        }
-
-        /** Waits for the ready line and matches it. */
-        Matcher awaitReady() throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-            while (System.nanoTime() < deadline) {
-                Matcher matcher = READY.matcher(out.toString());
-                if (matcher.lookingAt()) {
-                    return matcher;
-                }
-                assertThat(exit).as("serve ended early: %s", err).isNotDone();
-                Thread.sleep(10);
-            }
-            throw new AssertionError("no ready line within " + WAIT_SECONDS + " s; stdout: " + out + " stderr: " + err);
-        }
-
-        /** Closes standard input and returns the exit code. */
-        int stop() throws Exception {
-            stdin.close();
-            return exit.get(WAIT_SECONDS, TimeUnit.SECONDS);
-        }
     }
 }

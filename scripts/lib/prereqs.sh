@@ -4,9 +4,12 @@
 #   graphviz     `dot`, which renders spec/diagrams/sss.svg
 #   libpcap0.8   the system libpcap that Pcap4J loads to write the pcap files of the conformance
 #                suite's evidence bundles (without it the suite falls back to its own pcap writer)
+#   tshark       Wireshark's command line, which the tools tests run with the generated Lua dissector
+#                tools/wireshark/sss.lua over pcaps/ (its wireshark-common asks whether non-root users
+#                may capture; the answer is preseeded to "no" so that the install never waits for it)
 # Maven and a JDK 17 are expected to be installed already.
 
-SSS_DEBIAN_PACKAGES=(libsodium23 graphviz libpcap0.8)
+SSS_DEBIAN_PACKAGES=(libsodium23 graphviz libpcap0.8 tshark)
 
 sss_install_prereqs() {
   local missing=() pkg tool
@@ -38,5 +41,8 @@ sss_install_prereqs() {
   fi
   echo "prereqs: installing ${missing[*]}" >&2
   "${sudo[@]}" apt-get update
+  if [[ " ${missing[*]} " == *" tshark "* ]] && command -v debconf-set-selections >/dev/null 2>&1; then
+    echo "wireshark-common wireshark-common/install-setuid boolean false" | "${sudo[@]}" debconf-set-selections
+  fi
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             SpecTablesCommand.class,
             SpecRequirementsCommand.class,
             SpecDiagramsCommand.class,
+            SpecWiresharkCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {

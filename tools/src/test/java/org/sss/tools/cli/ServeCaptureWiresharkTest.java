@@ -1,0 +1,76 @@
+package org.sss.tools.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sss.core.crypto.KeyPair;
+import org.sss.core.host.Host;
+import org.sss.core.host.HostConfig;
+import org.sss.core.host.HostListener;
+import org.sss.core.host.KeyFile;
+import org.sss.core.host.SecureChannel;
+import org.sss.core.host.Stream;
+import org.sss.core.testservices.TestServices;
+import org.sss.tools.spec.TestRepo;
+import org.sss.tools.wireshark.DissectorAgreement;
+import org.sss.tools.wireshark.Tshark;
+import org.sss.tools.wireshark.WiresharkDissector;
+
+/**
+ * Issue 6: a real exchange with the reference implementation, captured by {@code sss serve --capture},
+ * decoded by tshark with the generated dissector: every datagram is SSS, the handshake kinds come in
+ * order (a HELLO may be retransmitted), and kind and outer fields agree with {@code sss dissect}. The
+ * seed of the echoed bytes is printed.
+ */
+class ServeCaptureWiresharkTest {
+    private static final long SEED = new SecureRandom().nextLong();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void tsharkDecodesACapturedEchoExchangeLikeSssDissect() throws Exception {
+        System.out.println("[ServeCaptureWiresharkTest] seed=" + SEED);
+        Tshark tshark = Tshark.require(WiresharkDissector.file(TestRepo.layout()), dir);
+        Path pcap = dir.resolve("serve.pcap");
+        byte[] payload = new byte[200];
+        new Random(SEED).nextBytes(payload);
+        ServeRun serve = ServeRun.start("--listen", "127.0.0.1:0", "--generate-key", "--exit-on-stdin-eof",
+                "--capture", pcap.toString(), "--keylog", dir.resolve("serve.keylog").toString());
+        Matcher ready = serve.awaitReady();
+        InetSocketAddress address = new InetSocketAddress(ready.group(1), Integer.parseInt(ready.group(2)));
+        try (Host client = Host.start(HostConfig.builder(KeyPair.generate(new SecureRandom()))
+                .bindAddress(new InetSocketAddress("127.0.0.1", 0)).acceptChannels(false).build(),
+                new HostListener() { })) {
+            SecureChannel channel = await(client.connect(address, KeyFile.parsePublicKey(ready.group(3))));
+            Stream echo = await(channel.connect(TestServices.ECHO, TestServices.PROTOCOL));
+            echo.write(payload);
+            echo.finish();
+            assertThat(echo.inputStream().readAllBytes()).isEqualTo(payload);
+            await(channel.close("done"));
+        }
+        assertThat(serve.stop()).as(serve.err.toString()).isZero();
+
+        List<Map<String, String>> rows = DissectorAgreement.check(tshark, pcap);
+
+        List<String> kinds = rows.stream().map(r -> r.get(DissectorAgreement.P + ".kind")).toList();
+        assertThat(kinds).as("a HELLO may be retransmitted").startsWith("HELLO")
+                .containsSubsequence("HELLO", "COOKIE", "INITIATE", "MESSAGE")
+                .containsOnly("HELLO", "COOKIE", "INITIATE", "MESSAGE");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("_ws.expert.message")).isEmpty());
+    }
+
+    private static <T> T await(CompletableFuture<T> future) throws Exception {
+        return future.get(ServeRun.WAIT_SECONDS, TimeUnit.SECONDS);
+    }
+}

@@ -1,5 +1,6 @@
 package org.sss.conformance.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -18,8 +19,11 @@ import org.pcap4j.packet.namednumber.DataLinkType;
  * Writes datagrams as a classic pcap file (link type Ethernet, microsecond timestamps) that tshark and
  * Wireshark open. The writer is Pcap4J over the system's libpcap (DESIGN.md section 6). Where libpcap
  * cannot be loaded (not installed: {@code scripts/lib/prereqs.sh} installs Debian's libpcap0.8), the
- * same bytes are written by {@link #writeWithoutLibpcap}, a plain implementation of the format that
- * libpcap writes on a little-endian machine; the result says which writer ran and why.
+ * same bytes are written by a plain implementation of the format that libpcap writes on a
+ * little-endian machine; the result says which writer ran and why.
+ *
+ * <p>{@link #open} streams: each datagram is written as it is appended, so a long capture costs no
+ * memory; {@link #write} writes a whole list at once.
  */
 public final class PcapFile {
     /** The snapshot length written into the file header: larger than any UDP datagram. */
@@ -36,58 +40,167 @@ public final class PcapFile {
         }
     }
 
+    /** An open capture file that datagrams are appended to, one record each; thread-safe. */
+    public interface Writer extends AutoCloseable {
+        /** Appends one datagram as an Ethernet frame (see {@link EthernetFrames}). */
+        void append(CapturedDatagram datagram) throws IOException;
+
+        /** How many datagrams were appended. */
+        int count();
+
+        /** Which writer is writing the file. */
+        Written written();
+
+        /** Flushes and closes the file; later appends fail. */
+        @Override
+        void close() throws IOException;
+    }
+
     private PcapFile() {
     }
 
-    /** Writes {@code datagrams} to {@code file}, through libpcap when it loads. */
-    public static Written write(Path file, List<CapturedDatagram> datagrams) throws IOException {
+    /**
+     * Creates (or truncates) {@code file} and writes its header, through libpcap when it loads.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public static Writer open(Path file) throws IOException {
         String reason;
         try {
-            writeWithLibpcap(file, datagrams);
-            return new Written(file, true, null);
+            return new LibpcapWriter(file);
         } catch (LinkageError e) {
             // JNA throws UnsatisfiedLinkError, and class initialisation errors follow on later calls
             reason = e.toString();
         } catch (Exception e) {
             reason = e.toString();
         }
-        writeWithoutLibpcap(file, datagrams);
-        return new Written(file, false, reason);
+        return new PlainWriter(file, reason);
     }
 
-    /** Writes through Pcap4J: a dead handle of link type Ethernet and its dumper. */
-    static void writeWithLibpcap(Path file, List<CapturedDatagram> datagrams) throws Exception {
-        PcapHandle handle = Pcaps.openDead(DataLinkType.EN10MB, SNAPLEN);
-        try {
-            PcapDumper dumper = handle.dumpOpen(file.toString());
-            try {
-                for (CapturedDatagram datagram : datagrams) {
-                    dumper.dumpRaw(EthernetFrames.frame(datagram), Timestamp.from(datagram.time()));
-                }
-                dumper.flush();
-            } finally {
-                dumper.close();
+    /** Writes {@code datagrams} to {@code file}, through libpcap when it loads. */
+    public static Written write(Path file, List<CapturedDatagram> datagrams) throws IOException {
+        try (Writer writer = open(file)) {
+            for (CapturedDatagram datagram : datagrams) {
+                writer.append(datagram);
             }
-        } finally {
-            handle.close();
+            return writer.written();
         }
     }
 
-    /** Writes the pcap format by hand, in the byte order libpcap uses on x86: little-endian. */
+    /** Writes {@code datagrams} with the plain writer, never libpcap (to compare the two writers' bytes). */
     static void writeWithoutLibpcap(Path file, List<CapturedDatagram> datagrams) throws IOException {
-        try (OutputStream out = Files.newOutputStream(file)) {
+        try (Writer writer = new PlainWriter(file, "not tried")) {
+            for (CapturedDatagram datagram : datagrams) {
+                writer.append(datagram);
+            }
+        }
+    }
+
+    /** Pcap4J: a dead handle of link type Ethernet and its dumper. */
+    private static final class LibpcapWriter implements Writer {
+        private final Written written;
+        private final PcapHandle handle;
+        private final PcapDumper dumper;
+        private int count;
+        private boolean closed;
+
+        LibpcapWriter(Path file) throws Exception {
+            this.written = new Written(file, true, null);
+            this.handle = Pcaps.openDead(DataLinkType.EN10MB, SNAPLEN);
+            try {
+                this.dumper = handle.dumpOpen(file.toString());
+            } catch (Exception | LinkageError e) {
+                handle.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public synchronized void append(CapturedDatagram datagram) throws IOException {
+            if (closed) {
+                throw new IOException(written.file() + " is closed");
+            }
+            try {
+                dumper.dumpRaw(EthernetFrames.frame(datagram), Timestamp.from(datagram.time()));
+            } catch (Exception e) {
+                throw new IOException("writing " + written.file() + ": " + e.getMessage(), e);
+            }
+            count++;
+        }
+
+        @Override
+        public synchronized int count() {
+            return count;
+        }
+
+        @Override
+        public Written written() {
+            return written;
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try {
+                dumper.flush();
+            } catch (Exception e) {
+                throw new IOException("flushing " + written.file() + ": " + e.getMessage(), e);
+            } finally {
+                dumper.close();
+                handle.close();
+            }
+        }
+    }
+
+    /** The pcap format by hand, in the byte order libpcap uses on x86: little-endian. */
+    private static final class PlainWriter implements Writer {
+        private final Written written;
+        private final OutputStream out;
+        private int count;
+        private boolean closed;
+
+        PlainWriter(Path file, String reason) throws IOException {
+            this.written = new Written(file, false, reason);
+            this.out = new BufferedOutputStream(Files.newOutputStream(file));
             ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
             header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(SNAPLEN)
                     .putInt(LINKTYPE_ETHERNET);
             out.write(header.array());
-            for (CapturedDatagram datagram : datagrams) {
-                byte[] frame = EthernetFrames.frame(datagram);
-                Instant t = datagram.time();
-                ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-                record.putInt((int) t.getEpochSecond()).putInt(t.getNano() / 1000).putInt(frame.length)
-                        .putInt(frame.length);
-                out.write(record.array());
-                out.write(frame);
+        }
+
+        @Override
+        public synchronized void append(CapturedDatagram datagram) throws IOException {
+            if (closed) {
+                throw new IOException(written.file() + " is closed");
+            }
+            byte[] frame = EthernetFrames.frame(datagram);
+            Instant t = datagram.time();
+            ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
+            record.putInt((int) t.getEpochSecond()).putInt(t.getNano() / 1000).putInt(frame.length)
+                    .putInt(frame.length);
+            out.write(record.array());
+            out.write(frame);
+            count++;
+        }
+
+        @Override
+        public synchronized int count() {
+            return count;
+        }
+
+        @Override
+        public Written written() {
+            return written;
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                out.close();
             }
         }
     }

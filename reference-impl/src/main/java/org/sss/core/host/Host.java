@@ -97,6 +97,8 @@ public final class Host implements AutoCloseable {
                         .dropCounters(drops)
                         .allocator(allocator)
                         .minuteKeyRotation(config.minuteKeyRotation())
+                        // SPEC SEC-FS-2: minute keys leave the host only when a key log was configured
+                        .minuteKeyLog(config.channelKeyLog() == null ? null : this::logMinuteKey)
                         .protocolBugs(config.protocolBugs())
                         .build()
                 : null;
@@ -500,6 +502,14 @@ public final class Host implements AutoCloseable {
     private void logKeys(ChannelSecrets secrets) {
         try {
             config.channelKeyLog().onChannelEstablished(secrets);
+        } catch (RuntimeException e) {
+            LOG.debug("the channel key log failed", e);
+        }
+    }
+
+    private void logMinuteKey(byte[] minuteKey) {
+        try {
+            config.channelKeyLog().onMinuteKey(minuteKey);
         } catch (RuntimeException e) {
             LOG.debug("the channel key log failed", e);
         }

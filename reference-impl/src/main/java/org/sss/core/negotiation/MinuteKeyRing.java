@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.sss.core.crypto.BoxKey;
 import org.sss.core.crypto.KeyDerivation;
 import org.sss.core.crypto.MinuteKey;
@@ -32,6 +33,7 @@ public final class MinuteKeyRing {
 
     private final long rotationNanos;
     private final SecureRandom random;
+    private final Consumer<byte[]> keyLog;
     private MinuteKey current;
     private long currentSince;
     private long currentGeneration;
@@ -46,6 +48,19 @@ public final class MinuteKeyRing {
      * @param nowNanos the current clock time
      */
     public MinuteKeyRing(Duration rotationPeriod, SecureRandom random, long nowNanos) {
+        this(rotationPeriod, random, nowNanos, null);
+    }
+
+    /**
+     * A ring whose first key becomes current at {@code nowNanos}, and that hands a copy of every new
+     * current key to {@code keyLog} (opt-in key export, SEC-FS-2).
+     *
+     * @param rotationPeriod how long a key is current; it is erased after twice that
+     * @param random the source of the keys (CRY-COOKIE-1, CRY-PRIM-5)
+     * @param nowNanos the current clock time
+     * @param keyLog receives a copy of each key as it becomes current, or null for none
+     */
+    public MinuteKeyRing(Duration rotationPeriod, SecureRandom random, long nowNanos, Consumer<byte[]> keyLog) {
         Objects.requireNonNull(rotationPeriod, "rotationPeriod");
         if (rotationPeriod.isNegative() || rotationPeriod.isZero()) {
             throw new IllegalArgumentException("rotationPeriod must be positive, got " + rotationPeriod);
@@ -56,6 +71,8 @@ public final class MinuteKeyRing {
         this.current = MinuteKey.generate(random);
         this.currentSince = nowNanos;
         this.currentGeneration = 0;
+        this.keyLog = keyLog;
+        logCurrent();
     }
 
     /** How long a key stays usable: two rotation periods (120 s by default). */
@@ -189,5 +206,12 @@ public final class MinuteKeyRing {
         current = MinuteKey.generate(random);
         currentSince = nowNanos;
         currentGeneration++;
+        logCurrent();
+    }
+
+    private void logCurrent() {
+        if (keyLog != null) {
+            keyLog.accept(current.bytes());
+        }
     }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.sss.core.crypto.BoxKey;
 import org.sss.core.crypto.CryptoProvider;
 import org.sss.core.crypto.KeyDerivation;
@@ -94,7 +95,7 @@ public final class Responder {
         this.rateLimiter = b.rateLimiter;
         this.drops = b.drops;
         this.allocator = b.allocator;
-        this.minuteKeys = new MinuteKeyRing(b.minuteKeyRotation, b.random, b.clock.nanoTime());
+        this.minuteKeys = new MinuteKeyRing(b.minuteKeyRotation, b.random, b.clock.nanoTime(), b.minuteKeyLog);
         this.replayCache = new CookieReplayCache(b.replayCacheCapacity, minuteKeys.keyLifetime());
         this.bugs = b.bugs;
     }
@@ -423,6 +424,7 @@ public final class Responder {
         private Duration minuteKeyRotation = MinuteKeyRing.DEFAULT_ROTATION;
         private int replayCacheCapacity = CookieReplayCache.DEFAULT_CAPACITY;
         private ProtocolBugs bugs = ProtocolBugs.none();
+        private Consumer<byte[]> minuteKeyLog;
 
         private Builder(KeyPair longTerm, DatagramSink sink) {
             this.longTerm = Objects.requireNonNull(longTerm, "longTerm");
@@ -483,6 +485,15 @@ public final class Responder {
         /** The minute-key rotation period (keys erased after twice that); default 60 s. */
         public Builder minuteKeyRotation(Duration period) {
             this.minuteKeyRotation = Objects.requireNonNull(period, "period");
+            return this;
+        }
+
+        /**
+         * Opt-in key export (SEC-FS-2): receives a copy of every minute key as it becomes current; default
+         * none.
+         */
+        public Builder minuteKeyLog(Consumer<byte[]> keyLog) {
+            this.minuteKeyLog = keyLog;
             return this;
         }
 

@@ -1,133 +1,73 @@
 package org.sss.tools.cli;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
-import java.util.List;
-import org.sss.conformance.report.CapturedDatagram;
-import org.sss.conformance.report.Keylog;
-import org.sss.conformance.report.PcapFile;
 import org.sss.core.host.ChannelKeyLog;
 import org.sss.core.host.ChannelSecrets;
-import org.sss.core.negotiation.Role;
 import org.sss.core.transport.DatagramTap;
+import org.sss.tools.capture.HostRecorder;
 
 /**
- * {@code sss serve --capture FILE --keylog FILE}: records the host's datagrams as a classic pcap file
- * and its channels' keys as a keylog in the evidence bundles' format (conformance/README.md), so that
- * {@code sss dissect FILE --keylog FILE} opens every MESSAGE.
- *
- * <p>The keylog is written line by line as channels are established, the way TLS key log files are.
- * The datagrams are kept in memory and written when the server stops, because the pcap writer takes a
- * whole list; a long capture therefore costs memory in proportion to the traffic.
+ * {@code sss serve --capture FILE --keylog FILE}: the server's {@link HostRecorder}, which streams every
+ * datagram into the capture and every channel line and minute key into the key log (SPEC.md Appendix D)
+ * as the server runs.
  */
 final class ServeCapture implements DatagramTap, ChannelKeyLog, AutoCloseable {
-    private static final HexFormat HEX = HexFormat.of();
+    private final HostRecorder recorder;
 
-    private final Path pcap;
-    private final BufferedWriter keylog;
-    private final List<CapturedDatagram> datagrams = new ArrayList<>();
-
-    private ServeCapture(Path pcap, BufferedWriter keylog) {
-        this.pcap = pcap;
-        this.keylog = keylog;
+    private ServeCapture(HostRecorder recorder) {
+        this.recorder = recorder;
     }
 
     /**
-     * Opens the keylog (truncating it) and checks that the capture file can be written.
+     * Creates (truncating) both files, so that a file that cannot be written fails now, not after serving.
      *
      * @param pcap the capture file, or null for none
      * @param keylog the keylog file, or null for none
      */
     static ServeCapture open(Path pcap, Path keylog) throws IOException {
-        if (pcap != null) {
-            Files.write(pcap, new byte[0]); // fail now, not after serving, when the file cannot be written
-        }
-        BufferedWriter writer = null;
-        if (keylog != null) {
-            writer = Files.newBufferedWriter(keylog, StandardCharsets.UTF_8);
-            writer.write("# SSS keylog (conformance/README.md): " + Keylog.LABEL
-                    + " <I'> <i'> <R'> <K> <channel-id>, hex; '-' where unknown\n");
-            writer.flush();
-        }
-        return new ServeCapture(pcap, writer);
+        return new ServeCapture(HostRecorder.open(pcap, keylog));
     }
 
     /** Whether datagrams are recorded. */
     boolean capturesDatagrams() {
-        return pcap != null;
+        return recorder.capturesDatagrams();
     }
 
-    /** Whether channel keys are logged. */
+    /** Whether keys are logged. */
     boolean logsKeys() {
-        return keylog != null;
+        return recorder.logsKeys();
     }
 
     @Override
     public void onDatagram(Direction direction, byte[] payload, InetSocketAddress local, InetSocketAddress remote,
             Instant time) {
-        boolean sent = direction == Direction.SENT;
-        CapturedDatagram datagram = new CapturedDatagram(time, sent ? local : remote, sent ? remote : local, payload);
-        synchronized (datagrams) {
-            datagrams.add(datagram);
-        }
+        recorder.onDatagram(direction, payload, local, remote, time);
     }
 
     @Override
     public void onChannelEstablished(ChannelSecrets secrets) {
-        byte[] secret = secrets.ownShortTermSecret();
-        byte[] key = secrets.channelKey();
-        try {
-            // i' is known only to the initiator; a responder knows r', which the format has no field for
-            String initiatorSecret = secrets.role() == Role.INITIATOR ? HEX.formatHex(secret) : Keylog.UNKNOWN;
-            String line = Keylog.LABEL + ' ' + HEX.formatHex(secrets.initiatorShortTerm().bytes())
-                    + ' ' + initiatorSecret + ' ' + HEX.formatHex(secrets.responderShortTerm().bytes())
-                    + ' ' + HEX.formatHex(key) + ' ' + HEX.formatHex(secrets.channelId()) + '\n';
-            synchronized (keylog) {
-                keylog.write(line);
-                keylog.flush();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Arrays.fill(secret, (byte) 0);
-            Arrays.fill(key, (byte) 0);
-        }
+        recorder.onChannelEstablished(secrets);
+    }
+
+    @Override
+    public void onMinuteKey(byte[] minuteKey) {
+        recorder.onMinuteKey(minuteKey);
     }
 
     /**
-     * Writes the capture file and closes the keylog; call after the host has closed, so that its last
-     * datagrams (CLOSE) are in the capture.
+     * Closes both files; call after the host has closed, so that its last datagrams (CLOSE) are in it.
      *
      * @return a line describing what was written, or null when nothing was captured
      */
     String finish() throws IOException {
-        close();
-        if (pcap == null) {
-            return null;
-        }
-        List<CapturedDatagram> copy;
-        synchronized (datagrams) {
-            copy = List.copyOf(datagrams);
-        }
-        PcapFile.Written written = PcapFile.write(pcap, copy);
-        return copy.size() + " datagrams to " + written.describe();
+        return recorder.finish();
     }
 
     @Override
     public void close() throws IOException {
-        if (keylog != null) {
-            synchronized (keylog) {
-                keylog.close();
-            }
-        }
+        recorder.close();
     }
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             InteropCommand.class,
             ConformCommand.class,
             DissectCommand.class,
+            CaptureCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = ExitCodes.HEADING,

@@ -72,10 +72,13 @@ class ServeCaptureTest {
         assertThat(serve.stop()).as(serve.err.toString()).isZero();
         assertThat(serve.err.toString()).contains("sss serve: captured ");
 
-        List<String> channels = Files.readAllLines(keylog, StandardCharsets.UTF_8).stream()
+        List<String> lines = Files.readAllLines(keylog, StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.startsWith("#")).toList();
-        assertThat(channels).singleElement().asString()
-                .matches("SSS_CHANNEL [0-9a-f]{64} - [0-9a-f]{64} [0-9a-f]{64} [0-9a-f]{32}");
+        // SPEC.md Appendix D: the responder's line has i' unknown and its own r' last; its minute keys follow
+        assertThat(lines).filteredOn(l -> l.startsWith("SSS_CHANNEL ")).singleElement().asString()
+                .matches("SSS_CHANNEL [0-9a-f]{64} - [0-9a-f]{64} [0-9a-f]{64} [0-9a-f]{32} [0-9a-f]{64}");
+        assertThat(lines).filteredOn(l -> !l.startsWith("SSS_CHANNEL ")).isNotEmpty()
+                .allMatch(l -> l.matches("SSS_MINUTE_KEY [0-9a-f]{64}"));
 
         JsonNode packets = JSON.readTree(CaptureDissection.render(pcap, keylog, true));
         List<String> kinds = new ArrayList<>();

@@ -131,13 +131,14 @@ final class ServeCommand implements Callable<Integer> {
      */
     @Option(names = "--capture", paramLabel = "FILE",
             description = "Record every datagram the host sends and receives into FILE, a classic pcap file "
-                    + "(Ethernet/IP/UDP), written when the server stops; kept in memory until then.")
+                    + "(Ethernet/IP/UDP), streamed to disk as the datagrams pass.")
     private Path capture;
 
     @Option(names = "--keylog", paramLabel = "FILE",
-            description = "Export the keys of every channel to FILE, one line per channel as it is established: "
-                    + "`SSS_CHANNEL <I'> <i'> <R'> <K> <channel-id>` (hex; i' is `-` for channels this "
-                    + "responder accepted), the format of the evidence bundles (conformance/README.md).")
+            description = "Export keys to FILE in the SSS key log format (SPEC.md Appendix D): one line per "
+                    + "channel as it is established, `SSS_CHANNEL <I'> <i'> <R'> <K> <channel-id> <r'>` (hex; i' "
+                    + "is `-` for channels this responder accepted), and an `SSS_MINUTE_KEY` line for each "
+                    + "minute key as it becomes current.")
     private Path keylog;
 
     @Option(names = "--bug", paramLabel = "NAME", hidden = true)

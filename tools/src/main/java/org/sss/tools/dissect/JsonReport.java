@@ -9,13 +9,26 @@ import java.util.List;
 import java.util.Map;
 import org.sss.conformance.check.Dissection;
 import org.sss.conformance.check.Dissector;
+import org.sss.conformance.peer.wire.Hex;
 import org.sss.conformance.peer.wire.PacketHeader;
 
 /**
- * Dissections as JSON for machines: an array with one object per datagram ({@code index, time, src,
- * dst, kind, length, counter, outer, violations, box}, and when the box opened {@code decrypted},
- * {@code header} and {@code frames}, each frame as {@code offset, name, fields}; a run of EMPTY frames
- * as one entry with a {@code count}).
+ * Dissections as JSON for machines: an array with one object per datagram, in capture order. The keys,
+ * always in this order (the schema is also in the {@code sss dissect --help} text and pcaps' README):
+ * <ul>
+ * <li>{@code index} (from 1), {@code time} (the capture timestamp, ISO-8601 UTC), {@code src}, {@code dst}
+ * ({@code host:port}, IPv6 in brackets), {@code kind}, {@code length} (UDP payload bytes), {@code counter}
+ * (the nonce counter as a decimal string, or null), {@code outer} (outer fields by name, hex strings);
+ * <li>{@code violations}: an array of {@code {"id", "reason"}}, the datagram's own checks first, then its
+ * plaintext's, then its channel's; empty when it breaks nothing;
+ * <li>{@code box}: what became of the box; with {@code --hex}, {@code hex}: the whole datagram;
+ * <li>when the box opened: {@code decrypted} (INITIATE only: {@code I}, {@code vouch nonce}),
+ * {@code plaintextLength}, {@code header} ({@code flags, version, packetNumberWidth, packetNumber}),
+ * {@code frames} (each {@code offset, name, length} then {@code fields}, or {@code count} for a run of
+ * EMPTY frames), {@code fault} ({@code offset, inHeader, message}) when parsing stopped early,
+ * {@code afterClose} (hex) when bytes follow a CLOSE frame, and with {@code --hex} {@code plaintextHex}.
+ * </ul>
+ * Nothing depends on the clock or on the machine: the same capture and keylog give the same bytes.
  */
 final class JsonReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -24,15 +37,15 @@ final class JsonReport {
     }
 
     /** The JSON array of {@code packets}. */
-    static String render(List<DissectedPacket> packets) throws JsonProcessingException {
+    static String render(List<DissectedPacket> packets, boolean hex) throws JsonProcessingException {
         List<Map<String, Object>> array = new ArrayList<>();
         for (DissectedPacket p : packets) {
-            array.add(object(p));
+            array.add(object(p, hex));
         }
         return JSON.writeValueAsString(array) + "\n";
     }
 
-    private static Map<String, Object> object(DissectedPacket p) {
+    private static Map<String, Object> object(DissectedPacket p, boolean hex) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("index", p.index());
         o.put("time", p.time().toString());
@@ -42,8 +55,18 @@ final class JsonReport {
         o.put("length", p.length());
         o.put("counter", p.counter() == null ? null : Long.toUnsignedString(p.counter()));
         o.put("outer", p.outer());
-        o.put("violations", p.violations());
+        List<Map<String, String>> violations = new ArrayList<>();
+        for (Mark m : p.violations()) {
+            Map<String, String> v = new LinkedHashMap<>();
+            v.put("id", m.requirement());
+            v.put("reason", m.reason());
+            violations.add(v);
+        }
+        o.put("violations", violations);
         o.put("box", p.box());
+        if (hex) {
+            o.put("hex", Hex.of(p.bytes()));
+        }
         if (!p.decrypted().isEmpty()) {
             o.put("decrypted", p.decrypted());
         }
@@ -53,8 +76,17 @@ final class JsonReport {
             o.put("header", header(d.header()));
             o.put("frames", frames(d));
             if (d.fault() != null) {
-                o.put("fault", Map.of("offset", d.fault().offset(), "inHeader", d.fault().inHeader(),
-                        "message", d.fault().message()));
+                Map<String, Object> fault = new LinkedHashMap<>();
+                fault.put("offset", d.fault().offset());
+                fault.put("inHeader", d.fault().inHeader());
+                fault.put("message", d.fault().message());
+                o.put("fault", fault);
+            }
+            if (d.afterClose().length > 0) {
+                o.put("afterClose", Hex.of(d.afterClose()));
+            }
+            if (hex) {
+                o.put("plaintextHex", Hex.of(d.plaintext()));
             }
         }
         return o;
@@ -81,6 +113,7 @@ final class JsonReport {
             f.put("offset", s.offset());
             f.put("name", Dissector.name(s.frame().type()));
             int run = FrameFields.emptyRun(frames, i);
+            f.put("length", run > 0 ? run : s.bytes().length);
             if (run > 0) {
                 f.put("count", run);
                 i += run - 1;

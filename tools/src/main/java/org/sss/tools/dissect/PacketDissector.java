@@ -20,8 +20,8 @@ import org.sss.spec.kaitai.Sss;
  * Dissects one datagram: the packet kind by its magic (SPEC.md 3.1), the length rules of SPEC.md 3.3,
  * the outer fields as the Kaitai parser of {@code sss.ksy} reads them, and, when the keylog names the
  * channel, the opened box of an INITIATE or MESSAGE split into header and frames by the conformance
- * suite's {@link Dissector}. HELLO and COOKIE boxes stay opaque: they are under long-term keys the
- * keylog does not hold.
+ * suite's {@link Dissector}, and the opened plaintext checked by {@link PlaintextChecks}. HELLO and
+ * COOKIE boxes stay opaque: they are under long-term keys the keylog does not hold.
  */
 final class PacketDissector {
     /** SPEC.md 3.3: the largest UDP payload (PKT-SIZE-7). */
@@ -38,9 +38,9 @@ final class PacketDissector {
     DissectedPacket dissect(int index, CapturedDatagram datagram) {
         byte[] b = datagram.payload();
         Magic magic = Magic.of(b);
-        List<String> violations = new ArrayList<>(lengthViolations(magic, b));
+        List<Mark> violations = new ArrayList<>(lengthViolations(magic, b));
         if (b.length > MAX_PAYLOAD) {
-            violations.add("PKT-SIZE-7: a UDP payload of " + b.length + " bytes exceeds " + MAX_PAYLOAD);
+            violations.add(new Mark("PKT-SIZE-7", "a UDP payload of " + b.length + " bytes exceeds " + MAX_PAYLOAD));
         }
         Map<String, String> outer = new LinkedHashMap<>();
         Map<String, String> decrypted = new LinkedHashMap<>();
@@ -61,8 +61,7 @@ final class PacketDissector {
         } else if (body instanceof Sss.InitiatePacket initiate) {
             outer.put("I'", Hex.of(initiate.initiatorShortTermPk()));
             counter = initiate.nonceCounter();
-            Optional<ChannelKeys.Opener> opener = keys.opener(initiate.initiatorShortTermPk())
-                    .filter(o -> o.prefix() == NoncePrefix.MESSAGE_FROM_INITIATOR);
+            Optional<ChannelKeys.Opener> opener = keys.initiateOpener(b, datagram.source());
             Optional<byte[]> plain = open(opener, NoncePrefix.INITIATE, counter, Arrays.copyOfRange(b, 144, b.length));
             box = describeBox(opener, plain, "initiator");
             if (plain.isPresent() && plain.get().length >= INITIATE_BOX_HEAD) {
@@ -80,8 +79,11 @@ final class PacketDissector {
                     ? "initiator" : "responder").orElse(null));
             dissection = plain.map(Dissector::dissect).orElse(null);
         }
+        if (dissection != null) {
+            violations.addAll(PlaintextChecks.check(dissection, counter));
+        }
         return new DissectedPacket(index, datagram.time(), datagram.source(), datagram.target(), kind(magic, b),
-                b.length, counter, outer, violations, box, decrypted, dissection);
+                b, counter, outer, violations, box, decrypted, dissection);
     }
 
     /** The packet's body as the Kaitai parser reads it, or null; a parse failure is noted in {@code outer}. */
@@ -125,20 +127,24 @@ final class PacketDissector {
     }
 
     /** The length rules of SPEC.md 3.1 and 3.3 that {@code b} breaks. */
-    static List<String> lengthViolations(Magic magic, byte[] b) {
+    static List<Mark> lengthViolations(Magic magic, byte[] b) {
         int n = b.length;
         if (magic == null) {
-            return List.of(n < 8 ? "PKT-MAGIC-3: a datagram of " + n + " bytes is shorter than the 8-byte magic"
-                    : "PKT-MAGIC-2: the first 8 bytes are not one of the four magics");
+            return List.of(n < 8
+                    ? new Mark("PKT-MAGIC-3", "a datagram of " + n + " bytes is shorter than the 8-byte magic")
+                    : new Mark("PKT-MAGIC-2", "the first 8 bytes are not one of the four magics"));
         }
         return switch (magic) {
-            case HELLO -> n == 192 ? List.of() : List.of("PKT-SIZE-1: a HELLO is exactly 192 bytes, not " + n);
-            case COOKIE -> n == 168 ? List.of() : List.of("PKT-SIZE-2: a COOKIE is exactly 168 bytes, not " + n);
-            case INITIATE -> plaintextLength(n - 256, 976) ? List.of()
-                    : List.of("PKT-SIZE-3: an INITIATE is 256 + M bytes with M a multiple of 16 in 16..976, not " + n);
-            case MESSAGE -> plaintextLength(n - 64, 1168) ? List.of()
-                    : List.of("PKT-SIZE-4: a MESSAGE is 64 + M bytes with M a multiple of 16 in 16..1168, not " + n);
-            case INITIATE_MESSAGE -> List.of("PKT-MAGIC-4: the reserved INITIATE_MESSAGE magic is never sent");
+            case HELLO -> n == 192 ? List.of()
+                    : List.of(new Mark("PKT-SIZE-1", "a HELLO is exactly 192 bytes, not " + n));
+            case COOKIE -> n == 168 ? List.of()
+                    : List.of(new Mark("PKT-SIZE-2", "a COOKIE is exactly 168 bytes, not " + n));
+            case INITIATE -> plaintextLength(n - 256, 976) ? List.of() : List.of(new Mark("PKT-SIZE-3",
+                    "an INITIATE is 256 + M bytes with M a multiple of 16 in 16..976, not " + n));
+            case MESSAGE -> plaintextLength(n - 64, 1168) ? List.of() : List.of(new Mark("PKT-SIZE-4",
+                    "a MESSAGE is 64 + M bytes with M a multiple of 16 in 16..1168, not " + n));
+            case INITIATE_MESSAGE ->
+                    List.of(new Mark("PKT-MAGIC-4", "the reserved INITIATE_MESSAGE magic is never sent"));
         };
     }
 

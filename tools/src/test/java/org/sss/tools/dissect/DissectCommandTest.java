@@ -108,8 +108,10 @@ class DissectCommandTest {
         JsonNode array = JSON.readTree(run.out());
         List<String> kinds = new ArrayList<>();
         array.forEach(p -> kinds.add(p.get("kind").asText()));
-        assertThat(kinds.subList(0, 3)).containsExactly("HELLO", "COOKIE", "INITIATE");
-        assertThat(kinds.subList(3, kinds.size())).isNotEmpty().containsOnly("MESSAGE");
+        // a loaded machine may make the tester peer repeat its HELLO or INITIATE (NEG-TIMER)
+        assertThat(kinds).startsWith("HELLO").contains("COOKIE", "INITIATE", "MESSAGE")
+                .containsOnly("HELLO", "COOKIE", "INITIATE", "MESSAGE");
+        assertThat(kinds.indexOf("INITIATE")).isLessThan(kinds.indexOf("MESSAGE"));
         List<String> fromResponder = new ArrayList<>();
         for (JsonNode p : array) {
             assertThat(p.get("violations")).as("packet %s", p).isEmpty();
@@ -131,7 +133,8 @@ class DissectCommandTest {
         Run run = sss("dissect", pcap.toString(), "--keylog", keylog.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("HELLO, 192 bytes", "COOKIE, 168 bytes", "INITIATE, ", "MESSAGE, ",
-                "STREAM Stream[", "header       flags", echoedHex).doesNotContain("VIOLATION", "did not open");
+                ": STREAM (", "        header:\n            flags: 0x", echoedHex.substring(0, 32))
+                .doesNotContain("VIOLATION", "did not open").endsWith("violations: none\n");
         long blocks = Arrays.stream(run.out().split("\n")).filter(l -> l.startsWith("#")).count();
         assertThat(blocks).isEqualTo(sss("dissect", pcap.toString(), "--json").out().split("\"index\"").length - 1);
     }
@@ -163,12 +166,12 @@ class DissectCommandTest {
         Run run = sss("dissect", bad.toString(), "--keylog", keylog.toString(), "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode array = JSON.readTree(run.out());
-        assertThat(array.get(0).get("violations").get(0).asText()).startsWith("PKT-SIZE-4");
-        assertThat(array.get(1).get("violations").get(0).asText()).startsWith("PKT-SIZE-1");
+        assertThat(array.get(0).get("violations").get(0).get("id").asText()).isEqualTo("PKT-SIZE-4");
+        assertThat(array.get(1).get("violations").get(0).get("id").asText()).isEqualTo("PKT-SIZE-1");
         assertThat(array.get(2).get("kind").asText()).isEqualTo("SHORT");
-        assertThat(array.get(2).get("violations").get(0).asText()).startsWith("PKT-MAGIC-3");
+        assertThat(array.get(2).get("violations").get(0).get("id").asText()).isEqualTo("PKT-MAGIC-3");
         assertThat(array.get(3).get("kind").asText()).isEqualTo("UNKNOWN");
-        assertThat(array.get(3).get("violations").get(0).asText()).startsWith("PKT-MAGIC-2");
+        assertThat(array.get(3).get("violations").get(0).get("id").asText()).isEqualTo("PKT-MAGIC-2");
     }
 
     @Test

@@ -69,10 +69,11 @@ class ProtocolBugSelfTest {
                 .allMatch(o -> o.failed() && o.failure().contains(row.requirement()));
     }
 
+    /** Every bug has a row here, except the crash and hang bugs that the fuzzer's self-test finds. */
     @Test
     void everyBugHasARow() {
-        assertThat(TABLE.stream().map(BugExpectation::bug).toList())
-                .containsExactlyInAnyOrder(ProtocolBug.values());
+        assertThat(TABLE.stream().map(BugExpectation::bug).toList()).containsExactlyInAnyOrderElementsOf(
+                Arrays.stream(ProtocolBug.values()).filter(b -> !FuzzBugSelfTest.BUGS.contains(b)).toList());
     }
 
     /** A regular expression that matches exactly {@code name}. */

@@ -14,6 +14,7 @@ import org.sss.core.channel.cc.Pacer;
 import org.sss.core.crypto.NonceCounterExhaustedException;
 import org.sss.core.crypto.PublicKey;
 import org.sss.core.misbehaviour.ProtocolBug;
+import org.sss.core.misbehaviour.ProtocolBugCrash;
 import org.sss.core.misbehaviour.ProtocolBugs;
 import org.sss.core.negotiation.NegotiatedChannel;
 import org.sss.core.negotiation.Role;
@@ -468,6 +469,14 @@ public final class Channel {
         received.clear();
         DecodeResult<PacketHeader> read = reader.read(plaintext, collector);
         if (!read.isOk()) {
+            if (read.dropReason() == DropReason.UNKNOWN_FRAME_TYPE
+                    && env.protocolBugs().has(ProtocolBug.UNKNOWN_FRAME_CRASHES)) {
+                throw new ProtocolBugCrash(ProtocolBug.UNKNOWN_FRAME_CRASHES); // PROTOCOL BUG UNKNOWN_FRAME_CRASHES
+            }
+            if (read.dropReason() == DropReason.STREAM_EMPTY_WITHOUT_FIN
+                    && env.protocolBugs().has(ProtocolBug.EMPTY_STREAM_FRAME_HANGS)) {
+                ProtocolBugs.stall(); // PROTOCOL BUG EMPTY_STREAM_FRAME_HANGS
+            }
             acks.record(packetNumber, false, now, maxAckDelayNanos);
             return closeForVerdict(read.dropReason(), read.detail(), now);
         }

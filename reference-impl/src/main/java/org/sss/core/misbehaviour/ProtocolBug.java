@@ -31,7 +31,22 @@ public enum ProtocolBug {
     /** A substream is opened under a parent stream that was reset (STR-OPEN-3). */
     SUBSTREAM_UNDER_CLOSED_PARENT("substreams are opened under a parent stream that was reset"),
     /** The echo test service leaves out the last byte of every complete record (TST-ECHO-1). */
-    ECHO_TRUNCATES_RECORDS("the echo test service leaves out the last byte of every complete record");
+    ECHO_TRUNCATES_RECORDS("the echo test service leaves out the last byte of every complete record"),
+    /**
+     * A message plaintext with an unknown frame type throws {@link ProtocolBugCrash} out of the receive
+     * path, which stops the host's receive loop for good: a crash on bad input (FRM-GEN-4, section 13).
+     */
+    UNKNOWN_FRAME_CRASHES("an unknown frame type throws out of the receive loop, which stops for good"),
+    /**
+     * A STREAM frame with no data and no FIN (FRM-STREAM-3) stalls the event loop for
+     * {@link ProtocolBugs#STALL} before the verdict: a hang on bad input.
+     */
+    EMPTY_STREAM_FRAME_HANGS("a STREAM frame with no data and no FIN stalls the event loop"),
+    /**
+     * An INITIATE that does not decode (wrong length, section 3.3) throws {@link ProtocolBugCrash} out of
+     * the receive path, which stops the host's receive loop for good: a crash on bad input (PKT-SIZE-3).
+     */
+    MALFORMED_INITIATE_CRASHES("an INITIATE of a wrong length throws out of the receive loop, which stops for good");
 
     private final String description;
 

@@ -1,5 +1,6 @@
 package org.sss.core.misbehaviour;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
@@ -9,6 +10,8 @@ import java.util.Set;
  * costs nothing measurable on the per-packet path. {@link #none()} is the default everywhere.
  */
 public final class ProtocolBugs {
+    /** How long {@link ProtocolBug#EMPTY_STREAM_FRAME_HANGS} stalls the event loop. */
+    public static final Duration STALL = Duration.ofSeconds(15);
     private static final ProtocolBugs NONE = new ProtocolBugs(0);
 
     private final long mask;
@@ -55,6 +58,18 @@ public final class ProtocolBugs {
             }
         }
         return set;
+    }
+
+    /**
+     * Blocks the calling thread (the host's event loop) for {@link #STALL}, or until it is interrupted:
+     * the hang that {@link ProtocolBug#EMPTY_STREAM_FRAME_HANGS} simulates.
+     */
+    public static void stall() {
+        try {
+            Thread.sleep(STALL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

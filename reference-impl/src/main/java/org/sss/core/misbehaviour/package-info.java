@@ -9,5 +9,10 @@
  * {@code HostConfig.Builder#protocolBugs} (a test API) or the hidden {@code --bug NAME} option of
  * {@code sss serve}; each one is a single, clearly marked branch at the point of misbehaviour
  * ({@code // PROTOCOL BUG NAME}), which costs one bit test when the bug is off.
+ *
+ * <p>Three bugs crash or hang the host on bad input, for the UDP fuzzer's self-test
+ * (conformance/FUZZING.md): a crash throws {@link org.sss.core.misbehaviour.ProtocolBugCrash}, an
+ * {@link Error} that the transport's receive loop does not survive (it closes the socket), and a hang
+ * stalls the event loop ({@link org.sss.core.misbehaviour.ProtocolBugs#stall()}).
  */
 package org.sss.core.misbehaviour;

@@ -23,6 +23,7 @@ import org.sss.core.crypto.PublicKey;
 import org.sss.core.crypto.SecretBox;
 import org.sss.core.crypto.SecretKey;
 import org.sss.core.misbehaviour.ProtocolBug;
+import org.sss.core.misbehaviour.ProtocolBugCrash;
 import org.sss.core.misbehaviour.ProtocolBugs;
 import org.sss.core.time.Clock;
 import org.sss.core.wire.CookieBoxPlaintext;
@@ -232,6 +233,10 @@ public final class Responder {
         // SPEC NEG-RPROC-3 step 1, PKT-SIZE-3, PKT-SIZE-6
         DecodeResult<Packet> decoded = PacketCodec.decode(datagram.duplicate());
         if (!decoded.isOk()) {
+            if (bugs.has(ProtocolBug.MALFORMED_INITIATE_CRASHES)) {
+                // PROTOCOL BUG MALFORMED_INITIATE_CRASHES
+                throw new ProtocolBugCrash(ProtocolBug.MALFORMED_INITIATE_CRASHES);
+            }
             return drop(decoded.dropReason(), decoded.detail());
         }
         if (!(decoded.value() instanceof InitiatePacket initiate)) {

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sss.core.misbehaviour.ProtocolBugCrash;
 
 /**
  * One bound UDP socket and the event loop that serves it.
@@ -213,6 +214,10 @@ public final class UdpTransport implements AutoCloseable {
                 // never let bad input or a handler bug tear down the socket
                 counters.increment(TransportCounters.Kind.HANDLER_FAILED);
                 LOG.debug("handler failed on a datagram from {}", packet.sender(), e);
+            } catch (ProtocolBugCrash e) {
+                // a deliberate protocol bug (self-tests only) simulates a crash: the receive loop ends
+                LOG.warn("receive loop stopped: {}", e.getMessage());
+                ctx.channel().close();
             }
         }
 

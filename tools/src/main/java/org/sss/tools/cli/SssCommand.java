@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
             InteropCommand.class,
             ConformCommand.class,
             DissectCommand.class,
+            FuzzCommand.class,
             CaptureCommand.class,
             CommandLine.HelpCommand.class,
         },

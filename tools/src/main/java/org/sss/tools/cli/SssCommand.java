@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             ConformCommand.class,
             DissectCommand.class,
             FuzzCommand.class,
+            ReplayCommand.class,
             CaptureCommand.class,
             CommandLine.HelpCommand.class,
         },

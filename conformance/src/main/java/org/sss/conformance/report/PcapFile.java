@@ -96,16 +96,60 @@ public final class PcapFile {
         }
     }
 
-    /** Pcap4J: a dead handle of link type Ethernet and its dumper. */
-    private static final class LibpcapWriter implements Writer {
+    /**
+     * What both writers share: a written file, the count of records, and appends refused once closed; a
+     * subclass writes one record and releases its file.
+     */
+    private abstract static class RecordWriter implements Writer {
         private final Written written;
-        private final PcapHandle handle;
-        private final PcapDumper dumper;
         private int count;
         private boolean closed;
 
+        RecordWriter(Written written) {
+            this.written = written;
+        }
+
+        /** Writes one datagram's record; called under this writer's lock, never after close. */
+        abstract void record(CapturedDatagram datagram) throws IOException;
+
+        /** Flushes and releases the file; called once, under this writer's lock. */
+        abstract void release() throws IOException;
+
+        @Override
+        public final synchronized void append(CapturedDatagram datagram) throws IOException {
+            if (closed) {
+                throw new IOException(written.file() + " is closed");
+            }
+            record(datagram);
+            count++;
+        }
+
+        @Override
+        public final synchronized int count() {
+            return count;
+        }
+
+        @Override
+        public final Written written() {
+            return written;
+        }
+
+        @Override
+        public final synchronized void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                release();
+            }
+        }
+    }
+
+    /** Pcap4J: a dead handle of link type Ethernet and its dumper. */
+    private static final class LibpcapWriter extends RecordWriter {
+        private final PcapHandle handle;
+        private final PcapDumper dumper;
+
         LibpcapWriter(Path file) throws Exception {
-            this.written = new Written(file, true, null);
+            super(new Written(file, true, null));
             this.handle = Pcaps.openDead(DataLinkType.EN10MB, SNAPLEN);
             try {
                 this.dumper = handle.dumpOpen(file.toString());
@@ -116,38 +160,20 @@ public final class PcapFile {
         }
 
         @Override
-        public synchronized void append(CapturedDatagram datagram) throws IOException {
-            if (closed) {
-                throw new IOException(written.file() + " is closed");
-            }
+        void record(CapturedDatagram datagram) throws IOException {
             try {
                 dumper.dumpRaw(EthernetFrames.frame(datagram), Timestamp.from(datagram.time()));
             } catch (Exception e) {
-                throw new IOException("writing " + written.file() + ": " + e.getMessage(), e);
+                throw new IOException("writing " + written().file() + ": " + e.getMessage(), e);
             }
-            count++;
         }
 
         @Override
-        public synchronized int count() {
-            return count;
-        }
-
-        @Override
-        public Written written() {
-            return written;
-        }
-
-        @Override
-        public synchronized void close() throws IOException {
-            if (closed) {
-                return;
-            }
-            closed = true;
+        void release() throws IOException {
             try {
                 dumper.flush();
             } catch (Exception e) {
-                throw new IOException("flushing " + written.file() + ": " + e.getMessage(), e);
+                throw new IOException("flushing " + written().file() + ": " + e.getMessage(), e);
             } finally {
                 dumper.close();
                 handle.close();
@@ -156,14 +182,11 @@ public final class PcapFile {
     }
 
     /** The pcap format by hand, in the byte order libpcap uses on x86: little-endian. */
-    private static final class PlainWriter implements Writer {
-        private final Written written;
+    private static final class PlainWriter extends RecordWriter {
         private final OutputStream out;
-        private int count;
-        private boolean closed;
 
         PlainWriter(Path file, String reason) throws IOException {
-            this.written = new Written(file, false, reason);
+            super(new Written(file, false, reason));
             this.out = new BufferedOutputStream(Files.newOutputStream(file));
             ByteBuffer header = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
             header.putInt(0xa1b2c3d4).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(SNAPLEN)
@@ -172,10 +195,7 @@ public final class PcapFile {
         }
 
         @Override
-        public synchronized void append(CapturedDatagram datagram) throws IOException {
-            if (closed) {
-                throw new IOException(written.file() + " is closed");
-            }
+        void record(CapturedDatagram datagram) throws IOException {
             byte[] frame = EthernetFrames.frame(datagram);
             Instant t = datagram.time();
             ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
@@ -183,25 +203,11 @@ public final class PcapFile {
                     .putInt(frame.length);
             out.write(record.array());
             out.write(frame);
-            count++;
         }
 
         @Override
-        public synchronized int count() {
-            return count;
-        }
-
-        @Override
-        public Written written() {
-            return written;
-        }
-
-        @Override
-        public synchronized void close() throws IOException {
-            if (!closed) {
-                closed = true;
-                out.close();
-            }
+        void release() throws IOException {
+            out.close();
         }
     }
 }

@@ -2,7 +2,6 @@ package org.sss.tools.capture;
 
 import java.time.Duration;
 import org.sss.conformance.peer.wire.Magic;
-import org.sss.core.host.SecureChannel;
 
 /** A captured HELLO resent by an attacker: each copy gets a fresh COOKIE, and no channel follows. */
 final class ReplayedHelloWorkload implements Workload {
@@ -27,10 +26,7 @@ final class ReplayedHelloWorkload implements Workload {
 
     @Override
     public void run(CaptureSession session) throws Exception {
-        SecureChannel channel = session.connect();
-        CaptureSession.await(channel.ping(), "the PING");
-        StreamSteps.close(channel, "capture: before the replay");
-        byte[] hello = session.sent().of(Magic.HELLO).get(0);
+        byte[] hello = ReplaySteps.closedThenCaptured(session, Magic.HELLO);
         Attacker attacker = session.attacker();
         for (int i = 0; i < COPIES; i++) {
             attacker.send(hello);

@@ -3,7 +3,6 @@ package org.sss.tools.capture;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import org.sss.conformance.peer.wire.Magic;
-import org.sss.core.host.SecureChannel;
 
 /**
  * A captured INITIATE resent after its channel closed: from another port (the cookie is bound to the
@@ -29,10 +28,7 @@ final class ReplayedInitiateWorkload implements Workload {
 
     @Override
     public void run(CaptureSession session) throws Exception {
-        SecureChannel channel = session.connect();
-        CaptureSession.await(channel.ping(), "the PING");
-        StreamSteps.close(channel, "capture: before the replay");
-        byte[] initiate = session.sent().of(Magic.INITIATE).get(0);
+        byte[] initiate = ReplaySteps.closedThenCaptured(session, Magic.INITIATE);
         Attacker elsewhere = session.attacker();
         elsewhere.send(initiate);
         CaptureSession.pause(Duration.ofMillis(100));

@@ -24,10 +24,21 @@ public final class EmbeddedReferenceTarget implements TargetProvider {
 
     @Override
     public Target start() {
-        return new Running(TestServiceHost.start(UnaryOperator.identity()));
+        return of(TestServiceHost.start(UnaryOperator.identity()), "", TIMERS);
     }
 
-    private record Running(Host host) implements Target {
+    /**
+     * A started reference {@code host} as a target that closes the host with it.
+     *
+     * @param host the running host
+     * @param qualifier said after "reference implementation (embedded)" in the description, empty for none
+     * @param timers the timer hooks it declares
+     */
+    public static Target of(Host host, String qualifier, Map<String, Duration> timers) {
+        return new Running(host, qualifier, Map.copyOf(timers));
+    }
+
+    private record Running(Host host, String qualifier, Map<String, Duration> timers) implements Target {
         @Override
         public InetSocketAddress address() {
             return host.localAddress();
@@ -40,12 +51,13 @@ public final class EmbeddedReferenceTarget implements TargetProvider {
 
         @Override
         public String description() {
-            return "reference implementation (embedded) at udp " + address().getHostString() + ":" + address().getPort();
+            return "reference implementation (embedded)" + qualifier + " at udp " + address().getHostString() + ":"
+                    + address().getPort();
         }
 
         @Override
         public Optional<Duration> timer(String name) {
-            return Optional.ofNullable(TIMERS.get(name));
+            return Optional.ofNullable(timers.get(name));
         }
 
         @Override

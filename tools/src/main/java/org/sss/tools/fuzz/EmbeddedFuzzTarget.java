@@ -1,11 +1,9 @@
 package org.sss.tools.fuzz;
 
-import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Set;
 import org.sss.conformance.fuzz.FuzzTarget;
 import org.sss.conformance.fuzz.FuzzTargets;
-import org.sss.conformance.target.Target;
-import org.sss.core.host.Host;
 import org.sss.core.misbehaviour.ProtocolBug;
 import org.sss.core.testservices.TestServiceHost;
 import org.sss.tools.conform.EmbeddedReferenceTarget;
@@ -23,29 +21,8 @@ public final class EmbeddedFuzzTarget {
         if (bugs.isEmpty()) {
             return FuzzTargets.started(() -> new EmbeddedReferenceTarget().start());
         }
-        return FuzzTargets.started(() -> new BuggyTarget(TestServiceHost.start(b -> b.protocolBugs(bugs)), bugs));
-    }
-
-    private record BuggyTarget(Host host, Set<ProtocolBug> bugs) implements Target {
-        @Override
-        public InetSocketAddress address() {
-            return host.localAddress();
-        }
-
-        @Override
-        public byte[] publicKey() {
-            return host.identity().bytes();
-        }
-
-        @Override
-        public String description() {
-            return "reference implementation (embedded) with protocol bugs " + bugs + " at udp "
-                    + address().getHostString() + ":" + address().getPort();
-        }
-
-        @Override
-        public void close() {
-            host.close();
-        }
+        // the buggy host declares no timer hooks: fuzzing never waits one out
+        return FuzzTargets.started(() -> EmbeddedReferenceTarget.of(
+                TestServiceHost.start(b -> b.protocolBugs(bugs)), " with protocol bugs " + bugs, Map.of()));
     }
 }

@@ -1,11 +1,10 @@
 package org.sss.tools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sss.tools.cli.SssRun.sss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import org.sss.conformance.peer.crypto.Nacl;
 import org.sss.conformance.peer.wire.Hex;
 import org.sss.tools.capture.CaptureTestSupport;
 import org.sss.tools.capture.Workloads;
-import picocli.CommandLine;
 
 /**
  * {@code sss capture}: a run writes a pcap whose frames are Ethernet/IPv4/UDP with valid checksums and
@@ -36,7 +34,7 @@ class CaptureCommandTest {
     static Path dir;
     private static Path pcap;
     private static Path keylog;
-    private static Run capture;
+    private static SssRun capture;
 
     @BeforeAll
     static void captureAnEchoOfRecordsAndDatagrams() {
@@ -96,22 +94,22 @@ class CaptureCommandTest {
 
     @Test
     void listNamesEveryWorkloadAndUnknownOnesAreRefused() {
-        Run list = sss("capture", "--list");
+        SssRun list = sss("capture", "--list");
         assertThat(list.exit()).isZero();
         for (Workloads.Entry e : Workloads.list()) {
             assertThat(list.out()).contains(e.name() + (e.attack() ? " (attack)" : "") + ": ");
         }
-        Run unknown = sss("capture", "no-such-workload", "--pcap", dir.resolve("x.pcap").toString());
+        SssRun unknown = sss("capture", "no-such-workload", "--pcap", dir.resolve("x.pcap").toString());
         assertThat(unknown.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(unknown.err()).contains("unknown workload no-such-workload", "handshake");
-        Run external = sss("capture", "malformed", "--pcap", dir.resolve("y.pcap").toString(), "--target",
+        SssRun external = sss("capture", "malformed", "--pcap", dir.resolve("y.pcap").toString(), "--target",
                 "127.0.0.1:9", "--target-key", "00".repeat(32));
         assertThat(external.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(external.err()).contains("embedded responder");
     }
 
     private static void assertEveryBoxOpens(Path log) throws Exception {
-        Run dissect = sss("dissect", "--json", "--keylog", log.toString(), pcap.toString());
+        SssRun dissect = sss("dissect", "--json", "--keylog", log.toString(), pcap.toString());
         assertThat(dissect.exit()).as(dissect.err()).isZero();
         List<String> kinds = new ArrayList<>();
         for (JsonNode p : JSON.readTree(dissect.out())) {
@@ -131,16 +129,4 @@ class CaptureCommandTest {
         return Files.write(dir.resolve(name), lines.stream().filter(keep).toList(), StandardCharsets.UTF_8);
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run sss(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = SssCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
 }

@@ -1,17 +1,11 @@
 package org.sss.tools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sss.tools.cli.SssRun.sss;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
@@ -19,16 +13,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sss.conformance.peer.LoggedDatagram;
-import org.sss.conformance.peer.StreamInbox;
-import org.sss.conformance.peer.TesterPeer;
 import org.sss.conformance.replay.PacketKind;
-import org.sss.conformance.report.CapturedDatagram;
-import org.sss.conformance.report.Keylog;
-import org.sss.conformance.report.PcapFile;
 import org.sss.core.host.Host;
 import org.sss.core.testservices.TestServiceHost;
-import picocli.CommandLine;
 
 /**
  * {@code sss replay} against the reference implementation: a tester peer's echo session with a reference host is
@@ -46,7 +33,6 @@ class ReplayCommandTest {
     private static Path keylog;
     private static int peerSent;
     private static final List<String> peerSentKinds = new ArrayList<>();
-    private static InetSocketAddress peerAddress;
     private static Host recorded;
 
     @BeforeAll
@@ -57,28 +43,11 @@ class ReplayCommandTest {
         recorded = TestServiceHost.start(UnaryOperator.identity());
         byte[] record = new byte[100];
         random.nextBytes(record);
-        List<CapturedDatagram> captured = new ArrayList<>();
-        try (TesterPeer peer = TesterPeer.connect(recorded.localAddress(), recorded.identity().bytes(), random,
-                TIMEOUT)) {
-            long lsid = peer.openStream("echo", "sss-test/1");
-            peer.sendRecord(lsid, record);
-            peer.finish(lsid);
-            peer.awaitStream(lsid, StreamInbox::isFinished, TIMEOUT);
-            peerAddress = new InetSocketAddress(InetAddress.getLoopbackAddress(), peer.localAddress().getPort());
-            for (LoggedDatagram d : peer.datagrams()) {
-                boolean sent = d.direction() == LoggedDatagram.Direction.SENT;
-                if (sent) {
-                    peerSent++;
-                    peerSentKinds.add(PacketKind.of(d.bytes()).name());
-                }
-                captured.add(new CapturedDatagram(d.wallClock(), sent ? peerAddress : d.remote(),
-                        sent ? d.remote() : peerAddress, d.bytes()));
-            }
-            keylog = dir.resolve("keylog.txt");
-            Files.writeString(keylog, Keylog.of(List.of(peer)), StandardCharsets.UTF_8);
-        }
-        pcap = dir.resolve("exchange.pcap");
-        PcapFile.write(pcap, captured);
+        EchoCapture capture = EchoCapture.record(recorded, record, random, TIMEOUT, dir);
+        pcap = capture.pcap();
+        keylog = capture.keylog();
+        peerSent = capture.sent().size();
+        capture.sent().forEach(d -> peerSentKinds.add(PacketKind.of(d.bytes()).name()));
     }
 
     @AfterAll
@@ -88,29 +57,13 @@ class ReplayCommandTest {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-        List<String> lines(String containing) {
-            return Arrays.stream(out.split("\n")).filter(l -> l.contains(containing)).toList();
-        }
-    }
-
-    private static Run sss(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = SssCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     private static String target() {
         return "127.0.0.1:" + recorded.localAddress().getPort();
     }
 
     @Test
     void byDefaultEveryDatagramTheInitiatorSentIsPlayedAndOnlyItsHellosAreAnswered() {
-        Run run = sss("replay", pcap.toString(), "--target", target(), "--timing", "compress:2");
+        SssRun run = sss("replay", pcap.toString(), "--target", target(), "--timing", "compress:2");
 
         assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.OK);
         List<String> sent = run.lines(" sent #");
@@ -128,9 +81,9 @@ class ReplayCommandTest {
 
     @Test
     void fromSelectsOneCapturedSourceAndAllSelectsEverything() {
-        Run responderOnly = sss("replay", pcap.toString(), "--target", target(), "--timing", "asap", "--from",
+        SssRun responderOnly = sss("replay", pcap.toString(), "--target", target(), "--timing", "asap", "--from",
                 target(), "--listen", "300");
-        Run everything = sss("replay", pcap.toString(), "--target", target(), "--timing", "asap", "--all",
+        SssRun everything = sss("replay", pcap.toString(), "--target", target(), "--timing", "asap", "--all",
                 "--listen", "300");
 
         assertThat(responderOnly.exit()).as(responderOnly.err()).isZero();
@@ -143,7 +96,7 @@ class ReplayCommandTest {
 
     @Test
     void withAKeylogTheCaptureIsPrintedDissectedFirst() {
-        Run run = sss("replay", pcap.toString(), "--target", target(), "--timing", "asap", "--keylog",
+        SssRun run = sss("replay", pcap.toString(), "--target", target(), "--timing", "asap", "--keylog",
                 keylog.toString(), "--listen", "300");
 
         assertThat(run.exit()).as(run.err()).isZero();
@@ -154,9 +107,9 @@ class ReplayCommandTest {
     @Test
     void aMissingCaptureOrKeylogIsBadInputAndMalformedOptionsAreUsageErrors() {
         Path missing = dir.resolve("missing.pcap");
-        Run noFile = sss("replay", missing.toString(), "--target", target());
-        Run noKeylog = sss("replay", pcap.toString(), "--target", target(), "--keylog", missing.toString());
-        Run emptySelection = sss("replay", pcap.toString(), "--target", target(), "--from", "127.0.0.1:1");
+        SssRun noFile = sss("replay", missing.toString(), "--target", target());
+        SssRun noKeylog = sss("replay", pcap.toString(), "--target", target(), "--keylog", missing.toString());
+        SssRun emptySelection = sss("replay", pcap.toString(), "--target", target(), "--from", "127.0.0.1:1");
 
         assertThat(noFile.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(noFile.err()).contains(missing.toString());
@@ -170,7 +123,7 @@ class ReplayCommandTest {
                 new String[] {"--target", target(), "--all", "--from", target()})) {
             List<String> args = new ArrayList<>(List.of("replay", pcap.toString()));
             args.addAll(List.of(bad));
-            Run run = sss(args.toArray(String[]::new));
+            SssRun run = sss(args.toArray(String[]::new));
             assertThat(run.exit()).as("%s: %s", args, run.err()).isEqualTo(ExitCodes.USAGE);
         }
         assertThat(sss("replay", pcap.toString()).exit()).as("--target is required").isEqualTo(ExitCodes.USAGE);

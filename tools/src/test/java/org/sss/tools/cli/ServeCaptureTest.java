@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,19 +14,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sss.core.crypto.KeyPair;
-import org.sss.core.host.Host;
-import org.sss.core.host.HostConfig;
-import org.sss.core.host.HostListener;
-import org.sss.core.host.KeyFile;
-import org.sss.core.host.SecureChannel;
-import org.sss.core.host.Stream;
-import org.sss.core.testservices.TestServices;
 import org.sss.tools.dissect.CaptureDissection;
 import picocli.CommandLine;
 
@@ -57,18 +45,7 @@ class ServeCaptureTest {
         new Random(SEED).nextBytes(payload);
         ServeRun serve = ServeRun.start("--listen", "127.0.0.1:0", "--generate-key", "--exit-on-stdin-eof",
                 "--capture", pcap.toString(), "--keylog", keylog.toString());
-        Matcher ready = serve.awaitReady();
-        InetSocketAddress address = new InetSocketAddress(ready.group(1), Integer.parseInt(ready.group(2)));
-        try (Host client = Host.start(HostConfig.builder(KeyPair.generate(new SecureRandom()))
-                .bindAddress(new InetSocketAddress("127.0.0.1", 0)).acceptChannels(false).build(),
-                new HostListener() { })) {
-            SecureChannel channel = await(client.connect(address, KeyFile.parsePublicKey(ready.group(3))));
-            Stream echo = await(channel.connect(TestServices.ECHO, TestServices.PROTOCOL));
-            echo.write(payload);
-            echo.finish();
-            assertThat(echo.inputStream().readAllBytes()).isEqualTo(payload);
-            await(channel.close("done"));
-        }
+        ServedEcho.exchange(serve, payload);
         assertThat(serve.stop()).as(serve.err.toString()).isZero();
         assertThat(serve.err.toString()).contains("sss serve: captured ");
 
@@ -112,9 +89,5 @@ class ServeCaptureTest {
         cli.setOut(new PrintWriter(out, true));
         cli.execute("serve", "--help");
         return out.toString();
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 }

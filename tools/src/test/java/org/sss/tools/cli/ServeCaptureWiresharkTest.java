@@ -2,25 +2,13 @@ package org.sss.tools.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sss.core.crypto.KeyPair;
-import org.sss.core.host.Host;
-import org.sss.core.host.HostConfig;
-import org.sss.core.host.HostListener;
-import org.sss.core.host.KeyFile;
-import org.sss.core.host.SecureChannel;
-import org.sss.core.host.Stream;
-import org.sss.core.testservices.TestServices;
 import org.sss.tools.spec.TestRepo;
 import org.sss.tools.wireshark.DissectorAgreement;
 import org.sss.tools.wireshark.Tshark;
@@ -47,18 +35,7 @@ class ServeCaptureWiresharkTest {
         new Random(SEED).nextBytes(payload);
         ServeRun serve = ServeRun.start("--listen", "127.0.0.1:0", "--generate-key", "--exit-on-stdin-eof",
                 "--capture", pcap.toString(), "--keylog", dir.resolve("serve.keylog").toString());
-        Matcher ready = serve.awaitReady();
-        InetSocketAddress address = new InetSocketAddress(ready.group(1), Integer.parseInt(ready.group(2)));
-        try (Host client = Host.start(HostConfig.builder(KeyPair.generate(new SecureRandom()))
-                .bindAddress(new InetSocketAddress("127.0.0.1", 0)).acceptChannels(false).build(),
-                new HostListener() { })) {
-            SecureChannel channel = await(client.connect(address, KeyFile.parsePublicKey(ready.group(3))));
-            Stream echo = await(channel.connect(TestServices.ECHO, TestServices.PROTOCOL));
-            echo.write(payload);
-            echo.finish();
-            assertThat(echo.inputStream().readAllBytes()).isEqualTo(payload);
-            await(channel.close("done"));
-        }
+        ServedEcho.exchange(serve, payload);
         assertThat(serve.stop()).as(serve.err.toString()).isZero();
 
         List<Map<String, String>> rows = DissectorAgreement.check(tshark, pcap);
@@ -68,9 +45,5 @@ class ServeCaptureWiresharkTest {
                 .containsSubsequence("HELLO", "COOKIE", "INITIATE", "MESSAGE")
                 .containsOnly("HELLO", "COOKIE", "INITIATE", "MESSAGE");
         assertThat(rows).allSatisfy(r -> assertThat(r.get("_ws.expert.message")).isEmpty());
-    }
-
-    private static <T> T await(CompletableFuture<T> future) throws Exception {
-        return future.get(ServeRun.WAIT_SECONDS, TimeUnit.SECONDS);
     }
 }

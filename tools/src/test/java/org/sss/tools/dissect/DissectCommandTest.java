@@ -1,14 +1,12 @@
 package org.sss.tools.dissect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sss.tools.cli.SssRun.sss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,18 +20,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.sss.conformance.peer.LoggedDatagram;
-import org.sss.conformance.peer.StreamInbox;
-import org.sss.conformance.peer.TesterPeer;
 import org.sss.conformance.peer.wire.Hex;
 import org.sss.conformance.peer.wire.Magic;
 import org.sss.conformance.report.CapturedDatagram;
-import org.sss.conformance.report.Keylog;
 import org.sss.conformance.report.PcapFile;
 import org.sss.core.host.Host;
 import org.sss.core.testservices.TestServiceHost;
-import org.sss.tools.cli.SssCommand;
-import picocli.CommandLine;
+import org.sss.tools.cli.EchoCapture;
+import org.sss.tools.cli.SssRun;
 
 /**
  * {@code sss dissect} over a real capture: a tester peer has the reference host's echo service return
@@ -61,24 +55,9 @@ class DissectCommandTest {
         byte[] record = new byte[32];
         random.nextBytes(record);
         echoedHex = Hex.of(record);
-        List<CapturedDatagram> captured = new ArrayList<>();
-        try (TesterPeer peer = TesterPeer.connect(host.localAddress(), host.identity().bytes(), random, TIMEOUT)) {
-            long lsid = peer.openStream("echo", "sss-test/1");
-            peer.sendRecord(lsid, record);
-            peer.finish(lsid);
-            peer.awaitStream(lsid, StreamInbox::isFinished, TIMEOUT);
-            InetSocketAddress self = new InetSocketAddress(InetAddress.getLoopbackAddress(),
-                    peer.localAddress().getPort());
-            for (LoggedDatagram d : peer.datagrams()) {
-                boolean sent = d.direction() == LoggedDatagram.Direction.SENT;
-                captured.add(new CapturedDatagram(d.wallClock(), sent ? self : d.remote(), sent ? d.remote() : self,
-                        d.bytes()));
-            }
-            keylog = dir.resolve("keylog.txt");
-            Files.writeString(keylog, Keylog.of(List.of(peer)), StandardCharsets.UTF_8);
-        }
-        pcap = dir.resolve("exchange.pcap");
-        PcapFile.write(pcap, captured);
+        EchoCapture capture = EchoCapture.record(host, record, random, TIMEOUT, dir);
+        pcap = capture.pcap();
+        keylog = capture.keylog();
     }
 
     @AfterAll
@@ -88,22 +67,9 @@ class DissectCommandTest {
         }
     }
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run sss(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = SssCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void withKeylogEveryMessageOpensAndTheEchoIsInStreamFrames() throws Exception {
-        Run run = sss("dissect", pcap.toString(), "--keylog", keylog.toString(), "--json");
+        SssRun run = sss("dissect", pcap.toString(), "--keylog", keylog.toString(), "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode array = JSON.readTree(run.out());
         List<String> kinds = new ArrayList<>();
@@ -130,7 +96,7 @@ class DissectCommandTest {
 
     @Test
     void textShowsOneBlockPerDatagramWithDecryptedFrames() {
-        Run run = sss("dissect", pcap.toString(), "--keylog", keylog.toString());
+        SssRun run = sss("dissect", pcap.toString(), "--keylog", keylog.toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("HELLO, 192 bytes", "COOKIE, 168 bytes", "INITIATE, ", "MESSAGE, ",
                 ": STREAM (", "        header:\n            flags: 0x", echoedHex.substring(0, 32))
@@ -141,7 +107,7 @@ class DissectCommandTest {
 
     @Test
     void withoutKeylogMessagesAreOpaque() throws Exception {
-        Run run = sss("dissect", pcap.toString(), "--json");
+        SssRun run = sss("dissect", pcap.toString(), "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         for (JsonNode p : JSON.readTree(run.out())) {
             assertThat(p.has("frames")).isFalse();
@@ -163,7 +129,7 @@ class DissectCommandTest {
                 new CapturedDatagram(Instant.now(), a, b, longHello),
                 new CapturedDatagram(Instant.now(), a, b, new byte[5]),
                 new CapturedDatagram(Instant.now(), a, b, new byte[100])));
-        Run run = sss("dissect", bad.toString(), "--keylog", keylog.toString(), "--json");
+        SssRun run = sss("dissect", bad.toString(), "--keylog", keylog.toString(), "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode array = JSON.readTree(run.out());
         assertThat(array.get(0).get("violations").get(0).get("id").asText()).isEqualTo("PKT-SIZE-4");
@@ -181,7 +147,7 @@ class DissectCommandTest {
         Path notPcap = Files.writeString(dir.resolve("not.pcap"), "not a capture");
         assertThat(sss("dissect", notPcap.toString()).exit()).isEqualTo(3);
         Path badKeylog = Files.writeString(dir.resolve("bad-keylog.txt"), "SSS_CHANNEL zz\n");
-        Run run = sss("dissect", pcap.toString(), "--keylog", badKeylog.toString());
+        SssRun run = sss("dissect", pcap.toString(), "--keylog", badKeylog.toString());
         assertThat(run.exit()).isEqualTo(3);
         assertThat(run.err()).contains("bad-keylog.txt:1");
     }

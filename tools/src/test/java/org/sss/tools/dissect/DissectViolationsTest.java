@@ -1,11 +1,10 @@
 package org.sss.tools.dissect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.sss.tools.cli.SssRun.sss;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ import org.sss.conformance.check.PacketRules;
 import org.sss.conformance.peer.wire.CraftedFrames;
 import org.sss.conformance.peer.wire.PacketHeader;
 import org.sss.conformance.peer.wire.PeerFrame;
-import org.sss.tools.cli.SssCommand;
-import picocli.CommandLine;
+import org.sss.tools.cli.SssRun;
 
 /**
  * {@code sss dissect} marks an opened plaintext that breaks a requirement with exactly that
@@ -45,19 +43,6 @@ class DissectViolationsTest {
         long seed = Long.getLong("sss.seed", System.nanoTime());
         System.out.println("DissectViolationsTest seed: " + seed + " (replay with -Dsss.seed=" + seed + ")");
         random = new Random(seed);
-    }
-
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run sss(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = SssCommand.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
     }
 
     /** The message of an INITIATE with nonce counter 1: a SETTINGS frame without entries. */
@@ -130,7 +115,7 @@ class DissectViolationsTest {
         String file = name.replaceAll("\\W+", "-");
         Path pcap = new CraftedChannel(random).initiate(1, settings()).fromInitiator(COUNTER, plaintext)
                 .write(dir, file);
-        Run run = sss("dissect", pcap.toString(), "--keylog", CraftedChannel.keylog(dir, file).toString(), "--json");
+        SssRun run = sss("dissect", pcap.toString(), "--keylog", CraftedChannel.keylog(dir, file).toString(), "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode array = JSON.readTree(run.out());
         assertThat(array.get(0).get("box").asText()).startsWith("opened");
@@ -148,7 +133,7 @@ class DissectViolationsTest {
                 PeerFrame.Ack.of(1, 50, 0, List.of()));
         Path pcap = new CraftedChannel(random).initiate(1, settings()).fromResponder(1, bogusAck)
                 .write(dir, "bogus-ack");
-        Run run = sss("dissect", pcap.toString(), "--keylog", CraftedChannel.keylog(dir, "bogus-ack").toString(),
+        SssRun run = sss("dissect", pcap.toString(), "--keylog", CraftedChannel.keylog(dir, "bogus-ack").toString(),
                 "--json");
         JsonNode array = JSON.readTree(run.out());
         assertThat(ids(array.get(0))).isEmpty();
@@ -178,7 +163,7 @@ class DissectViolationsTest {
         byte[] initiator = CraftedChannel.plaintext(2, false, PeerFrame.Ack.of(1, 1, 0, List.of()));
         Path pcap = new CraftedChannel(random).initiate(1, settings()).fromResponder(1, responder)
                 .fromInitiator(2, initiator).write(dir, "clean");
-        Run run = sss("dissect", pcap.toString(), "--keylog", CraftedChannel.keylog(dir, "clean").toString());
+        SssRun run = sss("dissect", pcap.toString(), "--keylog", CraftedChannel.keylog(dir, "clean").toString());
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).doesNotContain("VIOLATION")
                 .endsWith("Summary: 3 of 3 datagrams shown; violations: none\n");
@@ -192,14 +177,14 @@ class DissectViolationsTest {
                 .fromInitiator(COUNTER + 1, shortOne).write(dir, "mixed");
         String keylog = CraftedChannel.keylog(dir, "mixed").toString();
 
-        Run all = sss("dissect", pcap.toString(), "--keylog", keylog);
+        SssRun all = sss("dissect", pcap.toString(), "--keylog", keylog);
         assertThat(all.exit()).isZero();
         assertThat(all.out()).contains("\n    [VIOLATION FRM-GEN-5] ", "\n    [VIOLATION PKT-SIZE-4] ",
                 "\n    [VIOLATION CHN-PLAIN-1] ")
                 .endsWith("Summary: 3 of 3 datagrams shown; violations: 3 (CHN-PLAIN-1 x1, FRM-GEN-5 x1, "
                         + "PKT-SIZE-4 x1)\n");
 
-        Run only = sss("dissect", pcap.toString(), "--keylog", keylog, "--only-violations");
+        SssRun only = sss("dissect", pcap.toString(), "--keylog", keylog, "--only-violations");
         assertThat(only.out().lines().filter(l -> l.startsWith("#")).toList()).hasSize(2)
                 .allMatch(l -> l.startsWith("#2 ") || l.startsWith("#3 "));
         assertThat(only.out()).endsWith("Summary: 2 of 3 datagrams shown; violations: 3 (CHN-PLAIN-1 x1, "
@@ -214,7 +199,7 @@ class DissectViolationsTest {
         assertThat(sss("dissect", clean.toString(), "--keylog", CraftedChannel.keylog(dir, "initiate-only")
                 .toString(), "--fail-on-violation").exit()).isZero();
 
-        Run hex = sss("dissect", pcap.toString(), "--keylog", keylog, "--hex");
+        SssRun hex = sss("dissect", pcap.toString(), "--keylog", keylog, "--hex");
         assertThat(hex.out()).contains("    datagram bytes:\n        0000  ", "        plaintext bytes:\n");
         JsonNode hexJson = JSON.readTree(sss("dissect", pcap.toString(), "--keylog", keylog, "--hex", "--json").out());
         assertThat(hexJson.get(1).get("hex").asText()).hasSize(2 * hexJson.get(1).get("length").asInt());
@@ -252,7 +237,7 @@ class DissectViolationsTest {
             }
         }
         Path pcap = channel.write(dir, "mangled");
-        Run run = sss("dissect", pcap.toString(), "--keylog", CraftedChannel.keylog(dir, "mangled").toString(),
+        SssRun run = sss("dissect", pcap.toString(), "--keylog", CraftedChannel.keylog(dir, "mangled").toString(),
                 "--json");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode array = JSON.readTree(run.out());

@@ -44,6 +44,11 @@ class ServeCaptureWiresharkTest {
         assertThat(kinds).as("a HELLO may be retransmitted").startsWith("HELLO")
                 .containsSubsequence("HELLO", "COOKIE", "INITIATE", "MESSAGE")
                 .containsOnly("HELLO", "COOKIE", "INITIATE", "MESSAGE");
-        assertThat(rows).allSatisfy(r -> assertThat(r.get("_ws.expert.message")).isEmpty());
+        // only the SSS dissector's expert info counts: Wireshark's own UDP dissector adds notes of its own, such as
+        // "Possible traceroute" when an ephemeral port falls in 33434..33534
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(DissectorAgreement.ids(r.get("_ws.expert.message"))).isEmpty();
+            assertThat(r.get("_ws.expert.message")).doesNotContain("Malformed");
+        });
     }
 }

@@ -140,7 +140,7 @@ public final class DissectorAgreement {
     }
 
     /** The requirement IDs at the start of tshark's expert messages. */
-    static Set<String> ids(String messages) {
+    public static Set<String> ids(String messages) {
         Set<String> ids = new TreeSet<>();
         for (String message : messages.split(java.util.regex.Pattern.quote(Tshark.AGGREGATOR))) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(PKT-[A-Z]+-\\d+):").matcher(message);

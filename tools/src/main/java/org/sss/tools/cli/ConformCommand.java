@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.sss.tools.conform.ConformProfile;
 import org.sss.tools.conform.ConformRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -46,13 +47,8 @@ import picocli.CommandLine.Spec;
         })
 final class ConformCommand implements Callable<Integer> {
 
-    @Option(names = "--target", paramLabel = "HOST:PORT",
-            description = "The IUT's UDP address, IPv6 as [addr]:port (default: the embedded reference implementation).")
-    private String target;
-
-    @Option(names = "--target-key", paramLabel = "KEY",
-            description = "The IUT's long-term public key: 64 hex digits, or a file holding them or the 32 bytes.")
-    private String targetKey;
+    @Mixin
+    private TargetOptions targetOptions;
 
     @Option(names = "--initiator-cmd", paramLabel = "TEMPLATE",
             description = "Command that makes the IUT initiate a channel, for the initiator-role scenarios "
@@ -92,6 +88,8 @@ final class ConformCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        String target = targetOptions.address();
+        String targetKey = targetOptions.key();
         if ((target == null) != (targetKey == null)) {
             return Usage.error(spec, "--target and --target-key go together");
         }
@@ -139,8 +137,9 @@ final class ConformCommand implements Callable<Integer> {
     /** {@code ./sss conform} with the options a replay needs again: the target and the profile. */
     private String replayPrefix() {
         StringBuilder command = new StringBuilder("./sss conform");
-        if (target != null) {
-            command.append(" --target ").append(target).append(" --target-key ").append(targetKey);
+        if (targetOptions.address() != null) {
+            command.append(" --target ").append(targetOptions.address()).append(" --target-key ")
+                    .append(targetOptions.key());
         }
         if (profileFile != null) {
             command.append(" --profile ").append(profileFile);

@@ -30,6 +30,7 @@ import org.sss.tools.fuzz.DurationParser;
 import org.sss.tools.fuzz.EmbeddedFuzzTarget;
 import org.sss.tools.fuzz.ProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -64,13 +65,8 @@ import picocli.CommandLine.Spec;
             ExitCodes.INTERNAL_LINE,
         })
 final class FuzzCommand implements Callable<Integer> {
-    @Option(names = "--target", paramLabel = "HOST:PORT",
-            description = "The IUT's UDP address, IPv6 as [addr]:port (default: the embedded reference implementation).")
-    private String target;
-
-    @Option(names = "--target-key", paramLabel = "KEY",
-            description = "The IUT's long-term public key: 64 hex digits, or a file holding them or the 32 bytes.")
-    private String targetKey;
+    @Mixin
+    private TargetOptions targetOptions;
 
     @Option(names = "--target-cmd", paramLabel = "TEMPLATE",
             description = "Start the IUT from this command, {port} replaced by a free UDP port, restarting it for "
@@ -198,6 +194,8 @@ final class FuzzCommand implements Callable<Integer> {
     }
 
     private FuzzTarget target() {
+        String target = targetOptions.address();
+        String targetKey = targetOptions.key();
         if (targetCommand != null) {
             if (target != null || !bugs.isEmpty()) {
                 throw new IllegalArgumentException("give --target or --target-cmd, not both (--bug is for the embedded"
@@ -226,6 +224,6 @@ final class FuzzCommand implements Callable<Integer> {
                 ? "[" + current.address().getHostString() + "]:" + current.address().getPort()
                 : current.address().getHostString() + ":" + current.address().getPort();
         return "--target " + hostPort + " --target-key " + HexFormat.of().formatHex(current.publicKey())
-                + (target == null ? "  # the embedded target of this run; start a fresh one and use its address" : "");
+                + (targetOptions.address() == null ? "  # the embedded target of this run; start a fresh one and use its address" : "");
     }
 }

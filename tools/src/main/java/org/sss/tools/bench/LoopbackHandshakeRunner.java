@@ -188,32 +188,56 @@ public final class LoopbackHandshakeRunner {
 
     private RunResult loopback(int run, int seconds) throws InterruptedException {
         double ceiling = measureCeiling();
-        SplittableRandom seeds = new SplittableRandom(settings.seed());
+        Load load = measure(InetAddress.getLoopbackAddress(), seconds, settings.concurrency(), settings.seed());
+        return new RunResult(run, load.handshakes(), load.failures(), seconds, ceiling, load.responderDrops(),
+                load.transport());
+    }
+
+    /**
+     * What one load of handshakes did.
+     *
+     * @param handshakes channels established at the initiators within the load's time
+     * @param failures negotiations that failed
+     * @param responderDrops packets the responder host dropped, by any verdict
+     * @param transport the hosts' socket implementation, {@code epoll} or {@code NIO}
+     */
+    public record Load(long handshakes, long failures, long responderDrops, String transport) {
+    }
+
+    /**
+     * One responder host and {@code concurrency} initiator hosts on {@code address}, each initiator
+     * connecting, closing the channel once open and connecting again for {@code seconds}.
+     *
+     * @param seed fixes every key
+     * @throws IllegalStateException if handshakes were still in flight 30 s after the end
+     */
+    public static Load measure(InetAddress address, double seconds, int concurrency, long seed)
+            throws InterruptedException {
+        SplittableRandom seeds = new SplittableRandom(seed);
         List<Host> initiators = new ArrayList<>();
-        Host responder = Host.start(config(seeds.nextLong(), true), new HostListener() {
+        Host responder = Host.start(hostConfig(seeds.nextLong(), true, address).build(), new HostListener() {
         });
         try {
-            for (int i = 0; i < settings.concurrency(); i++) {
-                initiators.add(Host.start(config(seeds.nextLong(), false), new HostListener() {
+            for (int i = 0; i < concurrency; i++) {
+                initiators.add(Host.start(hostConfig(seeds.nextLong(), false, address).build(), new HostListener() {
                 }));
             }
             AtomicLong handshakes = new AtomicLong();
             AtomicLong failures = new AtomicLong();
             CountDownLatch idle = new CountDownLatch(initiators.size());
-            long start = System.nanoTime();
-            long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
+            long nanos = (long) (seconds * 1e9);
+            long deadline = System.nanoTime() + nanos;
             for (Host initiator : initiators) {
                 new Slot(initiator, responder, deadline, handshakes, failures, idle).next();
             }
-            if (!idle.await(seconds * 1000L + DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
+            if (!idle.await(nanos / 1_000_000 + DRAIN_MILLIS, TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("handshakes still in flight " + DRAIN_MILLIS / 1000
-                        + " s after the end of run " + run);
+                        + " s after the end of the run");
             }
             HostStatistics statistics = responder.statistics().join();
             long drops = statistics.drops().values().stream().mapToLong(Long::longValue).sum()
                     + statistics.rateLimited();
-            return new RunResult(run, handshakes.get(), failures.get(), seconds, ceiling, drops,
-                    responder.isNativeTransport() ? "epoll" : "NIO");
+            return new Load(handshakes.get(), failures.get(), drops, responder.isNativeTransport() ? "epoll" : "NIO");
         } finally {
             for (Host initiator : initiators) {
                 initiator.close();
@@ -222,17 +246,23 @@ public final class LoopbackHandshakeRunner {
         }
     }
 
-    private HostConfig config(long seed, boolean responder) {
+    /**
+     * The configuration of a benchmark host on {@code address} (port 0) that can run many handshakes
+     * in a row: every other setting is the default.
+     *
+     * @param seed fixes the host's keys and random choices
+     * @param responder whether it accepts channels
+     */
+    public static HostConfig.Builder hostConfig(long seed, boolean responder, InetAddress address) {
         return HostConfig.builder(KeyPair.generate(InMemoryHandshake.seededSecureRandom(seed)))
-                .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .bindAddress(new InetSocketAddress(address, 0))
                 .acceptChannels(responder)
-                // every HELLO comes from 127.0.0.1: the per-source limit would measure itself
+                // every HELLO comes from one address: the per-source limit would measure itself
                 .helloRateLimiter(HelloRateLimiter.unlimited())
                 // closed channels stay in the table for 3 PTO; room for many seconds of them
                 .maxChannels(200_000)
                 .secureRandom(InMemoryHandshake.seededSecureRandom(seed + 1))
-                .random(new Random(seed + 2))
-                .build();
+                .random(new Random(seed + 2));
     }
 
     /** One initiator host's loop: connect, count, close, connect again until the deadline. */

@@ -1,6 +1,7 @@
 package org.sss.tools.bench;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ public final class StreamBenchmarkRunner {
     public StreamBenchmarkRunner(Settings settings, PrintWriter out) {
         this.settings = settings;
         this.out = out;
-        this.workloads = new StreamWorkloads(settings);
+        this.workloads = new StreamWorkloads(InetAddress.getLoopbackAddress(), settings.seed());
     }
 
     /** Runs the warm-up and the repetitions, printing progress, then the table; returns the report. */
@@ -173,8 +174,8 @@ public final class StreamBenchmarkRunner {
         long bulkSeed = seeds.nextLong();
         if (c.bulkOneFailure == null || c.bulkManyFailure == null) {
             try {
-                StreamCeiling.Outcome ceiling = StreamCeiling.measure(workloads.bulkBytes(), bulkSeed,
-                        workloads.bulkTimeoutSeconds());
+                StreamCeiling.Outcome ceiling = StreamCeiling.measure(bulkBytes(), bulkSeed,
+                        StreamWorkloads.bulkTimeoutSeconds(bulkBytes()));
                 c.transport = ceiling.transport();
                 progress("ceiling %s MB/s (%d lost)", StreamReport.number(ceiling.megabytesPerSecond()),
                         ceiling.packetsLost());
@@ -189,7 +190,7 @@ public final class StreamBenchmarkRunner {
         }
         if (c.bulkOneFailure == null) {
             try {
-                double goodput = workloads.bulk(1, seeds.nextLong());
+                double goodput = workloads.bulk(bulkBytes(), 1, seeds.nextLong());
                 progress("bulk x1 %s MB/s", StreamReport.number(goodput));
                 if (record) {
                     c.bulkOne[index] = goodput;
@@ -200,7 +201,7 @@ public final class StreamBenchmarkRunner {
         }
         if (c.bulkManyFailure == null) {
             try {
-                double goodput = workloads.bulk(settings.streams(), seeds.nextLong());
+                double goodput = workloads.bulk(bulkBytes(), settings.streams(), seeds.nextLong());
                 progress("bulk x%d %s MB/s", settings.streams(), StreamReport.number(goodput));
                 if (record) {
                     c.bulkMany[index] = goodput;
@@ -211,7 +212,7 @@ public final class StreamBenchmarkRunner {
         }
         if (c.openFailure == null) {
             try {
-                StreamWorkloads.OpenRates rates = workloads.openRates(seeds.nextLong());
+                StreamWorkloads.OpenRates rates = workloads.openRates(settings.seconds(), seeds.nextLong());
                 progress("opens/s %s (x%d %s)", StreamReport.number(rates.freshSequential()),
                         StreamWorkloads.OPENS_IN_FLIGHT, StreamReport.number(rates.freshConcurrent()));
                 if (record) {
@@ -226,7 +227,7 @@ public final class StreamBenchmarkRunner {
         }
         if (c.latencyFailure == null) {
             try {
-                StreamWorkloads.Latencies latencies = workloads.latencies(seeds.nextLong());
+                StreamWorkloads.Latencies latencies = workloads.latencies(settings.seconds(), seeds.nextLong());
                 double p50Fresh = micros(StreamSummary.percentile(latencies.fresh(), 50));
                 progress("p50 fresh %s us", StreamReport.number(p50Fresh));
                 if (record) {
@@ -241,7 +242,8 @@ public final class StreamBenchmarkRunner {
         }
         if (c.memoryFailure == null) {
             try {
-                StreamWorkloads.Memory memory = workloads.memory(seeds.nextLong());
+                StreamWorkloads.IdleStreams memory = workloads.idleStreams(settings.idleStreams(),
+                        StreamWorkloads.IDLE_OPENS_IN_FLIGHT, seeds.nextLong());
                 progress("%s B/idle stream", StreamReport.number(memory.bytesPerStream()));
                 if (record) {
                     c.memory[index] = memory.bytesPerStream();
@@ -253,6 +255,11 @@ public final class StreamBenchmarkRunner {
         }
         out.println();
         out.flush();
+    }
+
+    /** Bytes each bulk repetition carries. */
+    private long bulkBytes() {
+        return settings.megabytes() * 1_000_000L;
     }
 
     private void progress(String format, Object... args) {

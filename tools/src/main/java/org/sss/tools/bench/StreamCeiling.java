@@ -33,10 +33,21 @@ import org.sss.core.wire.WireLimits;
  * sender keeps at most {@value #WINDOW} packets beyond it; a window that has not moved for
  * {@value #STALL_MILLIS} ms is written off as lost, so that a lost credit cannot stop the run.
  * Packets that never opened are counted.
+ *
+ * <p>With the crypto off ({@link Crypto#OFF}) the same run is the UDP ceiling of {@code sss bench}:
+ * nothing is sealed or opened, and the receiver checks each datagram's length and the sequence
+ * number written at both of its ends instead. A run ends after a number of packets or, for
+ * {@link #measureFor}, once a duration has passed and what was sent has been credited.
  */
-final class StreamCeiling {
+public final class StreamCeiling {
     /** Packets the sender may have beyond the receiver's last credit. */
     static final int WINDOW = 512;
+    /**
+     * The window with the crypto off: nothing slows the sender then, so more packets must be in
+     * flight to hide the credit's round trip; 1,536 full-size datagrams still fit the transport's
+     * 4 MB receive buffer.
+     */
+    static final int UDP_WINDOW = 1_536;
     /** How long the window may stand still before its packets count as lost. */
     static final int STALL_MILLIS = 50;
     /** Plaintext bytes per packet. */
@@ -44,18 +55,37 @@ final class StreamCeiling {
     /** Bytes in front of the box: stands in for the MESSAGE header. */
     static final int HEADER = WireLimits.MAX_DATAGRAM - SecretBox.TAG_LENGTH - PLAINTEXT;
 
+    /** Whether packets are sealed and opened. */
+    public enum Crypto {
+        /** Sealed by the sender, opened by the receiver (Bouncy Castle XSalsa20-Poly1305). */
+        ON,
+        /** Sent and received as they are, checked by length and sequence number. */
+        OFF
+    }
+
     /**
      * One measurement.
      *
-     * @param bytesOpened plaintext bytes that arrived and opened
-     * @param nanos from the first seal to the credit for the last packet
+     * @param bytesOpened plaintext bytes that arrived and opened (with the crypto off: that arrived and checked)
+     * @param nanos from the first send to the credit for the last packet
      * @param packetsLost packets sent that had not arrived and opened when the run ended
      * @param transport {@code epoll} or {@code NIO}
+     * @param packetsSent packets the sender sent
      */
-    record Outcome(long bytesOpened, long nanos, long packetsLost, String transport) {
+    public record Outcome(long bytesOpened, long nanos, long packetsLost, String transport, long packetsSent) {
         /** Goodput in MB/s (10^6 bytes per second). */
-        double megabytesPerSecond() {
+        public double megabytesPerSecond() {
             return bytesOpened / (nanos / 1e9) / 1e6;
+        }
+
+        /** Packets that arrived and opened (or checked). */
+        public long packetsReceived() {
+            return bytesOpened / PLAINTEXT;
+        }
+
+        /** {@link #packetsReceived()} per second. */
+        public double packetsPerSecond() {
+            return packetsReceived() / (nanos / 1e9);
         }
     }
 
@@ -69,15 +99,32 @@ final class StreamCeiling {
      * @param timeoutSeconds how long to wait for the run
      */
     static Outcome measure(long bytes, long seed, long timeoutSeconds) throws InterruptedException, TimeoutException {
-        long packets = (bytes + PLAINTEXT - 1) / PLAINTEXT;
+        return run(InetAddress.getLoopbackAddress(), Crypto.ON, (bytes + PLAINTEXT - 1) / PLAINTEXT, Long.MAX_VALUE,
+                seed, timeoutSeconds);
+    }
+
+    /**
+     * Sends full-size packets for {@code nanos} and waits for them.
+     *
+     * @param address the address both ends bind
+     * @param seed fixes the key and the plaintext
+     * @param timeoutSeconds how long to wait beyond {@code nanos}
+     */
+    public static Outcome measureFor(InetAddress address, Crypto crypto, long nanos, long seed, long timeoutSeconds)
+            throws InterruptedException, TimeoutException {
+        return run(address, crypto, Long.MAX_VALUE, nanos, seed, timeoutSeconds + nanos / 1_000_000_000L);
+    }
+
+    private static Outcome run(InetAddress address, Crypto crypto, long packets, long nanos, long seed,
+            long timeoutSeconds) throws InterruptedException, TimeoutException {
         SplittableRandom random = new SplittableRandom(seed);
         byte[] key = new byte[BoxKey.LENGTH];
         random.nextBytes(key);
         byte[] plaintext = new byte[PLAINTEXT];
         random.nextBytes(plaintext);
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
-        Receiver receiver = new Receiver(BoxKey.of(key));
-        Sender sender = new Sender(BoxKey.of(key), plaintext, packets);
+        InetSocketAddress loopback = new InetSocketAddress(address, 0);
+        Receiver receiver = new Receiver(BoxKey.of(key), crypto);
+        Sender sender = new Sender(BoxKey.of(key), crypto, plaintext, packets, nanos);
         UdpTransport receiving = UdpTransport.bind(loopback, receiver, true);
         try {
             UdpTransport sending = UdpTransport.bind(loopback, sender, true);
@@ -91,8 +138,9 @@ final class StreamCeiling {
                     throw new IllegalStateException("the ceiling run failed", e.getCause());
                 }
                 long opened = receiver.opened().join();
-                return new Outcome(opened * PLAINTEXT, end - sender.startNanos, Math.max(0, packets - opened),
-                        sending.isNativeEpoll() ? "epoll" : "NIO");
+                long sent = sender.sent().join();
+                return new Outcome(opened * PLAINTEXT, end - sender.startNanos, Math.max(0, sent - opened),
+                        sending.isNativeEpoll() ? "epoll" : "NIO", sent);
             } finally {
                 sending.close();
             }
@@ -104,9 +152,11 @@ final class StreamCeiling {
     /** Seals and sends within the window; every callback runs on the sending transport's event loop. */
     private static final class Sender implements DatagramHandler {
         private final BoxKey key;
+        private final Crypto crypto;
         private final byte[] plaintext;
-        private final long packets;
+        private final long nanos;
         private final SecretBox box = CryptoProvider.bouncyCastle().newSecretBox();
+        private long packets;
         final CompletableFuture<Long> done = new CompletableFuture<>();
         private UdpTransport transport;
         private InetSocketAddress peer;
@@ -115,10 +165,18 @@ final class StreamCeiling {
         private long credit;
         private long creditAtLastCheck = -1;
 
-        Sender(BoxKey key, byte[] plaintext, long packets) {
+        Sender(BoxKey key, Crypto crypto, byte[] plaintext, long packets, long nanos) {
             this.key = key;
+            this.crypto = crypto;
             this.plaintext = plaintext;
             this.packets = packets;
+            this.nanos = nanos;
+        }
+
+        CompletableFuture<Long> sent() {
+            CompletableFuture<Long> result = new CompletableFuture<>();
+            transport.eventLoop().execute(() -> result.complete(next));
+            return result;
         }
 
         void start(UdpTransport transport, InetSocketAddress peer) {
@@ -144,14 +202,22 @@ final class StreamCeiling {
             if (done.isDone()) {
                 return;
             }
+            if (packets > next && System.nanoTime() - startNanos >= nanos) {
+                packets = next;
+            }
             if (credit >= packets) {
                 done.complete(System.nanoTime());
                 return;
             }
-            while (next < packets && next - credit < WINDOW) {
+            int window = crypto == Crypto.ON ? WINDOW : UDP_WINDOW;
+            while (next < packets && next - credit < window) {
                 ByteBuf datagram = transport.allocate();
                 datagram.writeLong(next).writeZero(HEADER - Long.BYTES + SecretBox.TAG_LENGTH).writeBytes(plaintext);
-                box.seal(key, NoncePrefix.MESSAGE_FROM_INITIATOR, next, datagram, HEADER, PLAINTEXT);
+                if (crypto == Crypto.ON) {
+                    box.seal(key, NoncePrefix.MESSAGE_FROM_INITIATOR, next, datagram, HEADER, PLAINTEXT);
+                } else {
+                    datagram.setLong(WireLimits.MAX_DATAGRAM - Long.BYTES, ~next);
+                }
                 transport.write(datagram, peer);
                 next++;
             }
@@ -175,6 +241,7 @@ final class StreamCeiling {
     /** Opens what arrives and returns credit; every callback runs on the receiving transport's event loop. */
     private static final class Receiver implements DatagramHandler {
         private final BoxKey key;
+        private final Crypto crypto;
         private final SecretBox box = CryptoProvider.bouncyCastle().newSecretBox();
         private volatile UdpTransport transport;
         private volatile InetSocketAddress peer;
@@ -182,8 +249,9 @@ final class StreamCeiling {
         private long highest = -1;
         private long credited = -1;
 
-        Receiver(BoxKey key) {
+        Receiver(BoxKey key, Crypto crypto) {
             this.key = key;
+            this.crypto = crypto;
         }
 
         void start(UdpTransport transport, InetSocketAddress peer) {
@@ -198,8 +266,11 @@ final class StreamCeiling {
                 return; // not the sender's: counted as lost
             }
             long sequence = payload.getLong(index);
-            if (box.open(key, NoncePrefix.MESSAGE_FROM_INITIATOR, sequence, payload, index + HEADER,
-                    SecretBox.TAG_LENGTH + PLAINTEXT)) {
+            boolean intact = crypto == Crypto.ON
+                    ? box.open(key, NoncePrefix.MESSAGE_FROM_INITIATOR, sequence, payload, index + HEADER,
+                            SecretBox.TAG_LENGTH + PLAINTEXT)
+                    : payload.getLong(index + WireLimits.MAX_DATAGRAM - Long.BYTES) == ~sequence;
+            if (intact) {
                 opened++;
                 highest = Math.max(highest, sequence);
             }

@@ -1,14 +1,12 @@
 package org.sss.tools.bench;
 
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.util.Random;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.sss.core.channel.ChannelConfig;
-import org.sss.core.crypto.KeyPair;
 import org.sss.core.host.Host;
 import org.sss.core.host.HostConfig;
 import org.sss.core.host.HostListener;
@@ -16,8 +14,9 @@ import org.sss.core.host.SecureChannel;
 import org.sss.core.host.Stream;
 
 /**
- * Two {@link Host}s on 127.0.0.1 in this JVM, each with its own socket and event loop, and one
- * channel from the client to the server, which offers the benchmark's two services:
+ * Two {@link Host}s on one loopback address (127.0.0.1 for {@code sss bench streams}) in this JVM,
+ * each with its own socket and event loop, and one channel from the client to the server, which
+ * offers the benchmark's two services:
  * <ul>
  *   <li>{@value #SERVICE} / {@value #DISCARD}: reads a top-level stream to its end, then writes the
  *       number of bytes it read as 8 big-endian bytes and finishes (bulk goodput);</li>
@@ -26,8 +25,9 @@ import org.sss.core.host.Stream;
  *       idle streams).</li>
  * </ul>
  * Both ends allow {@code maxStreams} live peer-opened streams (SETTINGS MAX_CONCURRENT_PEER_STREAMS)
- * instead of the default 100, since the benchmark opens more at once; every other setting is the
- * default.
+ * instead of the default 100, since the benchmark opens more at once; the server runs new handshakes
+ * as {@link LoopbackHandshakeRunner#hostConfig} does (no HELLO rate limit), for the first-byte
+ * workload; every other setting is the default.
  */
 final class StreamLoopback implements AutoCloseable {
     /** The benchmark's service name. */
@@ -52,14 +52,15 @@ final class StreamLoopback implements AutoCloseable {
     /**
      * Starts both hosts, registers the services and connects.
      *
+     * @param address the address both hosts bind
      * @param seed fixes both hosts' keys and random choices
      * @param maxStreams live peer-opened streams each end allows
      */
-    static StreamLoopback start(long seed, long maxStreams)
+    static StreamLoopback start(InetAddress address, long seed, long maxStreams)
             throws InterruptedException, ExecutionException, TimeoutException {
         SplittableRandom seeds = new SplittableRandom(seed);
         ChannelConfig channelConfig = ChannelConfig.builder().maxConcurrentPeerStreams(maxStreams).build();
-        Host server = Host.start(config(seeds.nextLong(), true, channelConfig), new HostListener() {
+        Host server = Host.start(config(seeds.nextLong(), true, address, channelConfig), new HostListener() {
         });
         Host client = null;
         try {
@@ -67,7 +68,7 @@ final class StreamLoopback implements AutoCloseable {
                     StreamLoopback::discardAndCount);
             server.listen(SERVICE, ECHO, "sss bench streams: echoes the stream and its substreams",
                     StreamLoopback::echoTree);
-            client = Host.start(config(seeds.nextLong(), false, channelConfig), new HostListener() {
+            client = Host.start(config(seeds.nextLong(), false, address, channelConfig), new HostListener() {
             });
             SecureChannel channel = StreamAsync.await(client.connect(server.localAddress(), server.identity()), 30,
                     "handshake between the two hosts");
@@ -81,19 +82,21 @@ final class StreamLoopback implements AutoCloseable {
         }
     }
 
-    private static HostConfig config(long seed, boolean server, ChannelConfig channelConfig) {
-        return HostConfig.builder(KeyPair.generate(InMemoryHandshake.seededSecureRandom(seed)))
-                .bindAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
-                .acceptChannels(server)
-                .channelConfig(channelConfig)
-                .secureRandom(InMemoryHandshake.seededSecureRandom(seed + 1))
-                .random(new Random(seed + 2))
-                .build();
+    private static HostConfig config(long seed, boolean server, InetAddress address, ChannelConfig channelConfig) {
+        return LoopbackHandshakeRunner.hostConfig(seed, server, address).channelConfig(channelConfig).build();
     }
 
     /** The client's channel to the server. */
     SecureChannel channel() {
         return channel;
+    }
+
+    /**
+     * Negotiates a new channel from the client host to the server: a full handshake, whatever
+     * channels are open already.
+     */
+    CompletableFuture<SecureChannel> connectAgain() {
+        return client.connect(server.localAddress(), server.identity());
     }
 
     /** {@code epoll} or {@code NIO}. */

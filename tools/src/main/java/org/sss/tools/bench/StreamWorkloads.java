@@ -1,7 +1,10 @@
 package org.sss.tools.bench;
 
 import java.lang.ref.Reference;
+import java.net.InetAddress;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -9,17 +12,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sss.core.host.SecureChannel;
 import org.sss.core.host.Stream;
+import org.sss.tools.bench.compare.MemoryProbe;
 
 /**
- * One repetition of each workload of {@code sss bench streams}, each over a new pair of hosts
- * ({@link StreamLoopback}) so that no workload inherits another's streams, windows or garbage.
- * The client side runs on the client host's event loop, driven by its futures.
+ * One repetition of each SSS workload of {@code sss bench streams} and {@code sss bench}, each over a
+ * new pair of hosts ({@link StreamLoopback}) so that no workload inherits another's streams, windows
+ * or garbage. The client side runs on the client host's event loop, driven by its futures.
  */
-final class StreamWorkloads {
+public final class StreamWorkloads {
     /** Stream opens in flight in the concurrent stream-open measurement. */
     static final int OPENS_IN_FLIGHT = 16;
     /** Bytes of the request and of the reply in the latency measurement. */
-    static final int REQUEST_BYTES = 100;
+    public static final int REQUEST_BYTES = 100;
     /** Bytes per write in the bulk workloads. */
     static final int WRITE_BYTES = 64 * 1024;
     /** Substream opens in flight while the idle streams are opened. */
@@ -29,17 +33,23 @@ final class StreamWorkloads {
     /** Rounds of {@link System#gc()} before each heap reading. */
     static final int GC_ROUNDS = 5;
     /** Streams each end allows beyond what the workloads open at once. */
-    private static final long STREAM_HEADROOM = 1_000;
+    public static final long STREAM_HEADROOM = 1_000;
     private static final long SETUP_TIMEOUT_SECONDS = 30;
 
-    private final StreamBenchmarkRunner.Settings settings;
+    private final InetAddress address;
     private final byte[] pattern = new byte[WRITE_BYTES];
     private final byte[] oneByte = {0x2a};
     private final byte[] request = new byte[REQUEST_BYTES];
+    private volatile String transport = "unknown";
 
-    StreamWorkloads(StreamBenchmarkRunner.Settings settings) {
-        this.settings = settings;
-        SplittableRandom random = new SplittableRandom(settings.seed());
+    /**
+     * Workloads whose hosts bind {@code address}.
+     *
+     * @param seed fixes the bulk pattern and the request
+     */
+    public StreamWorkloads(InetAddress address, long seed) {
+        this.address = address;
+        SplittableRandom random = new SplittableRandom(seed);
         random.nextBytes(pattern);
         random.nextBytes(request);
     }
@@ -63,37 +73,40 @@ final class StreamWorkloads {
      * @param existing 100-byte request and reply on an existing substream
      * @param fresh the same on a new substream each time
      */
-    record Latencies(long[] existing, long[] fresh) {
+    public record Latencies(long[] existing, long[] fresh) {
     }
 
     /**
-     * Heap per idle stream, both ends together.
+     * What idle streams cost, both ends together.
      *
+     * @param opensPerSecond substreams opened and their byte echoed per second
      * @param bytesPerStream heap growth over the idle streams, divided by their number
      * @param noisePerStream the same readings taken around a pause with no streams opened, divided alike
+     * @param residentBytesPerStream the process's resident set growth divided by the number, -1 where unknown
      */
-    record Memory(double bytesPerStream, double noisePerStream) {
+    public record IdleStreams(double opensPerSecond, double bytesPerStream, double noisePerStream,
+            double residentBytesPerStream) {
     }
 
-    /** Bytes each bulk repetition carries. */
-    long bulkBytes() {
-        return settings.megabytes() * 1_000_000L;
+    /** The socket implementation of the last hosts started: {@code epoll}, {@code NIO} or {@code unknown}. */
+    public String transport() {
+        return transport;
     }
 
     /** How long a bulk transfer (or its ceiling) may take before the run gives up: at least 1 MB/s. */
-    long bulkTimeoutSeconds() {
-        return 60 + settings.megabytes();
+    public static long bulkTimeoutSeconds(long bytes) {
+        return 60 + bytes / 1_000_000;
     }
 
     /**
-     * Bulk goodput: {@link #bulkBytes()} split evenly over {@code streams} top-level streams to the
+     * Bulk goodput: {@code total} bytes split evenly over {@code streams} top-level streams to the
      * discard service, written at once, each finished and answered with the count the server read.
      *
      * @return MB/s (10^6 bytes per second) from the first write to the last answer
      */
-    double bulk(int streams, long seed) throws InterruptedException, ExecutionException, TimeoutException {
-        long total = bulkBytes();
-        try (StreamLoopback loopback = StreamLoopback.start(seed, maxStreams())) {
+    public double bulk(long total, int streams, long seed)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (StreamLoopback loopback = start(seed, streams)) {
             SecureChannel channel = loopback.channel();
             AtomicLong lastAnswer = new AtomicLong(Long.MIN_VALUE);
             CompletableFuture<?>[] answers = new CompletableFuture<?>[streams];
@@ -116,18 +129,17 @@ final class StreamWorkloads {
                             lastAnswer.accumulateAndGet(end, Math::max);
                         });
             }
-            StreamAsync.await(CompletableFuture.allOf(answers), bulkTimeoutSeconds(),
+            StreamAsync.await(CompletableFuture.allOf(answers), bulkTimeoutSeconds(total),
                     "bulk over " + streams + " stream(s): the server's counts");
             return total / ((lastAnswer.get() - start) / 1e9) / 1e6;
         }
     }
 
-    /** The four rates of {@link OpenRates}, each measured for {@code settings.seconds()} seconds. */
-    OpenRates openRates(long seed) throws InterruptedException, ExecutionException, TimeoutException {
-        try (StreamLoopback loopback = StreamLoopback.start(seed, maxStreams())) {
+    /** The four rates of {@link OpenRates}, each measured for {@code seconds}. */
+    OpenRates openRates(double seconds, long seed) throws InterruptedException, ExecutionException, TimeoutException {
+        try (StreamLoopback loopback = start(seed, OPENS_IN_FLIGHT)) {
             Stream parent = echoParent(loopback);
             Stream[] existing = existingSubstreams(parent, OPENS_IN_FLIGHT);
-            double seconds = settings.seconds();
             double existingSequential = StreamClosedLoop.run(1, seconds, Long.MAX_VALUE,
                     (slot, n) -> roundTrip(existing[0], oneByte), SETUP_TIMEOUT_SECONDS).rate();
             double freshSequential = StreamClosedLoop.run(1, seconds, Long.MAX_VALUE,
@@ -140,56 +152,131 @@ final class StreamWorkloads {
         }
     }
 
-    /** The request/response times of {@link Latencies}, one at a time, each for {@code settings.seconds()} seconds. */
-    Latencies latencies(long seed) throws InterruptedException, ExecutionException, TimeoutException {
-        try (StreamLoopback loopback = StreamLoopback.start(seed, maxStreams())) {
+    /**
+     * The request/response times of {@link Latencies}, one at a time, each for {@code seconds}; every
+     * echo is compared with its request.
+     */
+    public Latencies latencies(double seconds, long seed)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (StreamLoopback loopback = start(seed, 1)) {
             Stream parent = echoParent(loopback);
             Stream existing = existingSubstreams(parent, 1)[0];
-            double seconds = settings.seconds();
             long[] onExisting = StreamClosedLoop.run(1, seconds, Long.MAX_VALUE,
-                    (slot, n) -> roundTrip(existing, request), SETUP_TIMEOUT_SECONDS).sortedNanos();
+                    (slot, n) -> roundTrip(existing, request).thenAccept(this::checkEcho),
+                    SETUP_TIMEOUT_SECONDS).sortedNanos();
             long[] onFresh = StreamClosedLoop.run(1, seconds, Long.MAX_VALUE,
-                    (slot, n) -> freshRoundTrip(parent, request), SETUP_TIMEOUT_SECONDS).sortedNanos();
+                    (slot, n) -> freshRoundTrip(parent, request).thenAccept(this::checkEcho),
+                    SETUP_TIMEOUT_SECONDS).sortedNanos();
             return new Latencies(onExisting, onFresh);
         }
     }
 
     /**
-     * Heap per idle stream: {@code settings.idleStreams()} substreams of one echo stream, each having
-     * carried one byte each way and left open, held by the client; the heap used after
-     * {@value #GC_ROUNDS} rounds of {@link System#gc()} before and after, divided by the count.
-     * Both hosts live in this JVM, so the figure is both ends' state together. Approximate: other
-     * threads allocate meanwhile, and Netty's pooled direct buffers are not on the heap.
+     * Time to first byte of a fresh channel, one at a time for {@code seconds}: from the start of a
+     * full handshake from the client host (a new negotiation, never an open channel) through opening
+     * a stream to the echo service and writing the {@value #REQUEST_BYTES}-byte request, to the
+     * first byte of the echo. The rest of the echo is read and compared and the channel closed before
+     * the next sample; each channel's ID must differ from the one before.
+     *
+     * @return one sample per channel in nanoseconds, ascending
      */
-    Memory memory(long seed) throws InterruptedException, ExecutionException, TimeoutException {
-        int count = settings.idleStreams();
-        try (StreamLoopback loopback = StreamLoopback.start(seed, maxStreams())) {
+    public long[] timeToFirstByte(double seconds, long seed)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (StreamLoopback loopback = start(seed, 1)) {
+            StreamAsync.Samples samples = new StreamAsync.Samples();
+            byte[] previousId = loopback.channel().channelId();
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            while (System.nanoTime() - deadline < 0) {
+                long begin = System.nanoTime();
+                long[] firstByte = {0};
+                CompletableFuture<SecureChannel> connected = loopback.connectAgain();
+                CompletableFuture<SecureChannel> sample = connected.thenCompose(channel -> {
+                    Stream stream = channel.openStream(StreamLoopback.SERVICE, StreamLoopback.ECHO);
+                    stream.write(request);
+                    stream.finish();
+                    return stream.read(1).thenCompose(first -> {
+                        firstByte[0] = System.nanoTime();
+                        if (first.length != 1) {
+                            throw new IllegalStateException("the echo stream ended before its first byte");
+                        }
+                        return StreamAsync.readExactly(stream, REQUEST_BYTES - 1).thenApply(rest -> {
+                            byte[] echo = new byte[REQUEST_BYTES];
+                            echo[0] = first[0];
+                            System.arraycopy(rest, 0, echo, 1, rest.length);
+                            checkEcho(echo);
+                            return channel;
+                        });
+                    });
+                });
+                SecureChannel channel = StreamAsync.await(sample, SETUP_TIMEOUT_SECONDS, "time to first byte");
+                if (Arrays.equals(channel.channelId(), previousId)) {
+                    throw new IllegalStateException("a first-byte sample reused channel " + HexFormat.of()
+                            .formatHex(previousId));
+                }
+                previousId = channel.channelId();
+                samples.add(firstByte[0] - begin);
+                StreamAsync.await(channel.close("benchmark sample done"), SETUP_TIMEOUT_SECONDS, "closing a channel");
+            }
+            return samples.sorted();
+        }
+    }
+
+    /**
+     * Idle streams: {@code count} substreams of one echo stream, {@code inFlight} opens at a time,
+     * each having carried one byte each way (the echo checked) and left open, held by the client;
+     * the heap used after {@value #GC_ROUNDS} rounds of {@link System#gc()} and the resident set
+     * before and after, divided by the count. Both hosts live in this JVM, so the figures are both
+     * ends' state together. Approximate: other threads allocate meanwhile, and Netty's pooled direct
+     * buffers are not on the heap (the resident set has them).
+     */
+    public IdleStreams idleStreams(int count, int inFlight, long seed)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try (StreamLoopback loopback = start(seed, count)) {
             Stream parent = echoParent(loopback);
             Stream[] idle = new Stream[count];
             long noiseBefore = usedHeapAfterGc();
             Thread.sleep(SETTLE_MILLIS);
             long before = usedHeapAfterGc();
-            StreamClosedLoop.run(IDLE_OPENS_IN_FLIGHT, SETUP_TIMEOUT_SECONDS + count / 100, count, (slot, n) -> {
-                Stream substream = parent.openSubstream();
-                idle[(int) n] = substream;
-                substream.write(oneByte);
-                return StreamAsync.readExactly(substream, 1);
-            }, SETUP_TIMEOUT_SECONDS);
+            long residentBefore = MemoryProbe.residentSet();
+            StreamClosedLoop.Outcome opened = StreamClosedLoop.run(inFlight, SETUP_TIMEOUT_SECONDS + count / 100,
+                    count, (slot, n) -> {
+                        Stream substream = parent.openSubstream();
+                        idle[(int) n] = substream;
+                        substream.write(oneByte);
+                        return StreamAsync.readExactly(substream, 1).thenAccept(echo -> {
+                            if (echo[0] != oneByte[0]) {
+                                throw new IllegalStateException("an idle stream's echo differs from its byte");
+                            }
+                        });
+                    }, SETUP_TIMEOUT_SECONDS);
             Thread.sleep(SETTLE_MILLIS);
             long after = usedHeapAfterGc();
-            for (Stream stream : idle) {
-                if (stream == null) {
-                    throw new IllegalStateException("not every idle stream was opened in time");
-                }
+            long residentAfter = MemoryProbe.residentSet();
+            if (opened.operations() != count) {
+                throw new IllegalStateException("only " + opened.operations() + " of " + count
+                        + " idle streams were opened in time");
             }
             Reference.reachabilityFence(idle);
             Reference.reachabilityFence(parent);
-            return new Memory((after - before) / (double) count, (before - noiseBefore) / (double) count);
+            double resident = residentBefore < 0 || residentAfter < 0 ? -1
+                    : (residentAfter - residentBefore) / (double) count;
+            return new IdleStreams(opened.rate(), (after - before) / (double) count,
+                    (before - noiseBefore) / (double) count, resident);
         }
     }
 
-    private long maxStreams() {
-        return Math.max(Math.max(settings.streams(), settings.idleStreams()), OPENS_IN_FLIGHT) + STREAM_HEADROOM;
+    private StreamLoopback start(long seed, long streams)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        StreamLoopback loopback = StreamLoopback.start(address, seed, Math.max(streams, OPENS_IN_FLIGHT)
+                + STREAM_HEADROOM);
+        transport = loopback.transport();
+        return loopback;
+    }
+
+    private void checkEcho(byte[] echo) {
+        if (!Arrays.equals(echo, request)) {
+            throw new IllegalStateException("the echo differs from the request");
+        }
     }
 
     /** A top-level stream to the echo service, the parent of the workload's substreams. */

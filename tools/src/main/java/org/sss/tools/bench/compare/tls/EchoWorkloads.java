@@ -1,0 +1,81 @@
+package org.sss.tools.bench.compare.tls;
+
+import io.netty.channel.Channel;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
+import org.sss.tools.bench.compare.Contender;
+import org.sss.tools.bench.compare.Contender.Latencies;
+import org.sss.tools.bench.compare.Loopback;
+
+/**
+ * The echo latency workloads, one {@link Contender#REQUEST_BYTES}-byte request at a time, every
+ * echo checked byte for byte ({@link EchoClient}, {@link EchoServer}):
+ * <ul>
+ *   <li>time to first byte: from just before connecting, through the full handshake, to the first
+ *       byte of the echo of a request written as soon as the client's handshake finished (TLS 1.3
+ *       lets the client send right after its Finished); then the connection is closed;</li>
+ *   <li>request/response on one existing connection: from just before the write to the echo's last
+ *       byte;</li>
+ *   <li>request/response on a fresh connection: TLS has no cheaper fresh stream than a new
+ *       connection, so from just before connecting to the echo's last byte, handshake included.</li>
+ * </ul>
+ * Each loop runs on event loops only ({@link Sequential}).
+ */
+final class EchoWorkloads {
+    private EchoWorkloads() {
+    }
+
+    static long[] timeToFirstByte(Loopback loopback, TlsSetup setup, Duration duration, long seed) throws Exception {
+        Requests requests = new Requests(seed, 64, Contender.REQUEST_BYTES);
+        try (TlsPair pair = TlsPair.start(loopback, setup, EchoServer::new)) {
+            long[] samples = Sequential.run(duration, Runnable::run,
+                    () -> fresh(pair, requests.next(), EchoClient.Reply::firstByteNanos), "time to first byte");
+            pair.verifyFullHandshakes();
+            return samples;
+        }
+    }
+
+    static Latencies requestResponse(Loopback loopback, TlsSetup setup, Duration duration, long seed)
+            throws Exception {
+        Requests requests = new Requests(seed, 64, Contender.REQUEST_BYTES);
+        try (TlsPair pair = TlsPair.start(loopback, setup, EchoServer::new)) {
+            EchoClient echo = new EchoClient();
+            Channel channel = Await.get(pair.connect(echo), Await.SLACK_MILLIS, TimeUnit.MILLISECONDS,
+                    "request/response: connecting");
+            long[] existing = Sequential.run(duration, channel.eventLoop(), () -> {
+                long start = System.nanoTime();
+                return echo.exchange(channel, requests.next()).thenApply(reply -> reply.lastByteNanos() - start);
+            }, "request/response on an existing connection");
+            channel.close().sync();
+            long[] fresh = Sequential.run(duration, Runnable::run,
+                    () -> fresh(pair, requests.next(), EchoClient.Reply::lastByteNanos),
+                    "request/response on fresh connections");
+            pair.verifyFullHandshakes();
+            return new Latencies(existing, fresh);
+        }
+    }
+
+    /**
+     * Connects, sends {@code request}, waits for its echo and closes; completes, once closed, with
+     * the time from the start to the moment {@code end} picks from the reply.
+     */
+    private static CompletableFuture<Long> fresh(TlsPair pair, byte[] request, ToLongFunction<EchoClient.Reply> end) {
+        long start = System.nanoTime();
+        EchoClient echo = new EchoClient();
+        return pair.connect(echo).thenCompose(channel -> echo.exchange(channel, request)
+                .handle((reply, failure) -> {
+                    CompletableFuture<Long> closed = new CompletableFuture<>();
+                    channel.close().addListener(close -> {
+                        if (failure != null) {
+                            closed.completeExceptionally(failure);
+                        } else {
+                            closed.complete(end.applyAsLong(reply) - start);
+                        }
+                    });
+                    return closed;
+                })
+                .thenCompose(closed -> closed));
+    }
+}

@@ -177,7 +177,7 @@ public final class StreamBenchmarkRunner {
                 StreamCeiling.Outcome ceiling = StreamCeiling.measure(bulkBytes(), bulkSeed,
                         StreamWorkloads.bulkTimeoutSeconds(bulkBytes()));
                 c.transport = ceiling.transport();
-                progress("ceiling %s MB/s (%d lost)", StreamReport.number(ceiling.megabytesPerSecond()),
+                progress("ceiling %s MB/s (%d lost)", Figures.number(ceiling.megabytesPerSecond()),
                         ceiling.packetsLost());
                 if (record) {
                     c.ceiling[index] = ceiling.megabytesPerSecond();
@@ -191,7 +191,7 @@ public final class StreamBenchmarkRunner {
         if (c.bulkOneFailure == null) {
             try {
                 double goodput = workloads.bulk(bulkBytes(), 1, seeds.nextLong());
-                progress("bulk x1 %s MB/s", StreamReport.number(goodput));
+                progress("bulk x1 %s MB/s", Figures.number(goodput));
                 if (record) {
                     c.bulkOne[index] = goodput;
                 }
@@ -202,7 +202,7 @@ public final class StreamBenchmarkRunner {
         if (c.bulkManyFailure == null) {
             try {
                 double goodput = workloads.bulk(bulkBytes(), settings.streams(), seeds.nextLong());
-                progress("bulk x%d %s MB/s", settings.streams(), StreamReport.number(goodput));
+                progress("bulk x%d %s MB/s", settings.streams(), Figures.number(goodput));
                 if (record) {
                     c.bulkMany[index] = goodput;
                 }
@@ -213,8 +213,8 @@ public final class StreamBenchmarkRunner {
         if (c.openFailure == null) {
             try {
                 StreamWorkloads.OpenRates rates = workloads.openRates(settings.seconds(), seeds.nextLong());
-                progress("opens/s %s (x%d %s)", StreamReport.number(rates.freshSequential()),
-                        StreamWorkloads.OPENS_IN_FLIGHT, StreamReport.number(rates.freshConcurrent()));
+                progress("opens/s %s (x%d %s)", Figures.number(rates.freshSequential()),
+                        StreamWorkloads.OPENS_IN_FLIGHT, Figures.number(rates.freshConcurrent()));
                 if (record) {
                     c.openExisting1[index] = rates.existingSequential();
                     c.openFresh1[index] = rates.freshSequential();
@@ -229,7 +229,7 @@ public final class StreamBenchmarkRunner {
             try {
                 StreamWorkloads.Latencies latencies = workloads.latencies(settings.seconds(), seeds.nextLong());
                 double p50Fresh = micros(StreamSummary.percentile(latencies.fresh(), 50));
-                progress("p50 fresh %s us", StreamReport.number(p50Fresh));
+                progress("p50 fresh %s us", Figures.number(p50Fresh));
                 if (record) {
                     c.p50Existing[index] = micros(StreamSummary.percentile(latencies.existing(), 50));
                     c.p99Existing[index] = micros(StreamSummary.percentile(latencies.existing(), 99));
@@ -244,7 +244,7 @@ public final class StreamBenchmarkRunner {
             try {
                 StreamWorkloads.IdleStreams memory = workloads.idleStreams(settings.idleStreams(),
                         StreamWorkloads.IDLE_OPENS_IN_FLIGHT, seeds.nextLong());
-                progress("%s B/idle stream", StreamReport.number(memory.bytesPerStream()));
+                progress("%s B/idle stream", Figures.number(memory.bytesPerStream()));
                 if (record) {
                     c.memory[index] = memory.bytesPerStream();
                     c.memoryNoise[index] = memory.noisePerStream();

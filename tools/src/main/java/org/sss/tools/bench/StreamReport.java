@@ -1,5 +1,7 @@
 package org.sss.tools.bench;
 
+import static org.sss.tools.bench.Figures.number;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -56,21 +58,6 @@ public record StreamReport(Settings settings, String transport, int cores, Strin
 
     // ------------------------------------------------------------------ numbers
 
-    /**
-     * A figure as printed: no decimals from 100 up (thousands grouped with commas), one from 10,
-     * two below; {@code n/a} for NaN or an infinity.
-     */
-    public static String number(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "n/a";
-        }
-        double magnitude = Math.abs(value);
-        if (magnitude >= 100) {
-            return String.format(Locale.ROOT, "%,.0f", value);
-        }
-        return String.format(Locale.ROOT, magnitude >= 10 ? "%.1f" : "%.2f", value);
-    }
-
     /** A ratio as printed: three decimals. */
     public static String ratio(double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value);
@@ -102,35 +89,7 @@ public record StreamReport(Settings settings, String transport, int cores, Strin
                 result.baselineName(), spread(result.baseline(), false, "-"),
                 result.ratio() == null ? "-" : spread(result.ratio(), true, "-")});
         }
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            // a failure's message spans the other columns: it would widen every other row
-            int measuredColumns = row.length == widths.length ? row.length : 1;
-            for (int column = 0; column < measuredColumns; column++) {
-                widths[column] = Math.max(widths[column], row[column].length());
-            }
-        }
-        StringBuilder table = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++) {
-            String[] row = rows.get(r);
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < row.length; column++) {
-                if (column > 0) {
-                    line.append(" | ");
-                }
-                line.append(row[column]);
-                line.append(" ".repeat(Math.max(0, widths[column] - row[column].length())));
-            }
-            table.append(line.toString().stripTrailing()).append('\n');
-            if (r == 0) {
-                StringBuilder rule = new StringBuilder();
-                for (int column = 0; column < widths.length; column++) {
-                    rule.append(column > 0 ? "-+-" : "").append("-".repeat(widths[column]));
-                }
-                table.append(rule).append('\n');
-            }
-        }
-        return table.toString();
+        return ConsoleTable.render(rows);
     }
 
     // ------------------------------------------------------------------ Markdown

@@ -1,10 +1,6 @@
 package org.sss.tools.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sss bench}: with no subcommand, SSS side by side with QUIC and TLS 1.3 and the raw
@@ -30,7 +26,7 @@ import picocli.CommandLine.Spec;
             ExitCodes.USAGE_LINE,
             ExitCodes.INTERNAL_LINE,
         })
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends BenchCompareCall {
     /** What the comparison does, for both {@code sss bench} and {@code sss bench compare}. */
     static final String DESCRIPTION =
             "With no subcommand: SSS (the reference implementation), QUIC through netty-codec-native-quic "
@@ -45,15 +41,4 @@ final class BenchCommand implements Callable<Integer> {
             + "SSS/other (median of per-repetition ratios) and the issue's targets (met, or missed by how "
             + "much), and writes compare.md, compare.json and goodput.png. tools/BENCHMARKS.md describes the "
             + "subcommands, each SSS beside its own baseline.";
-
-    @Mixin
-    private BenchCompareOptions options;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() throws Exception {
-        return options.run(spec, spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
-    }
 }

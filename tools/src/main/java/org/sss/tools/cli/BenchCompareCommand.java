@@ -1,10 +1,6 @@
 package org.sss.tools.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** {@code sss bench compare}: the same as {@code sss bench} with no subcommand. */
 @Command(
@@ -19,15 +15,5 @@ import picocli.CommandLine.Spec;
             "2:usage error (unknown option, a value out of range)",
             ExitCodes.INTERNAL_LINE,
         })
-final class BenchCompareCommand implements Callable<Integer> {
-    @Mixin
-    private BenchCompareOptions options;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Override
-    public Integer call() throws Exception {
-        return options.run(spec, spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
-    }
+final class BenchCompareCommand extends BenchCompareCall {
 }

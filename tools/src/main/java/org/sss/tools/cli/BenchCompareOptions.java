@@ -12,8 +12,6 @@ import org.sss.tools.bench.compare.Contenders;
 import org.sss.tools.bench.compare.NamespaceImpairment;
 import org.sss.tools.bench.compare.StandardCeilings;
 import org.sss.tools.bench.compare.Workload;
-import org.sss.tools.spec.RepoLayout;
-import org.sss.tools.spec.SpecInputException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
@@ -116,25 +114,9 @@ final class BenchCompareOptions {
             report = new CompareRunner(settings, chosen, new StandardCeilings(), impairment, commandLine.strip(),
                     spec.commandLine().getOut()).run();
         }
-        List<Path> files = report.write(out != null ? out : defaultReportDir());
+        List<Path> files = report.write(out != null ? out : BenchReportDir.defaultDir());
         spec.commandLine().getOut().println("report: " + String.join(", ", files.stream().map(Path::toString).toList()));
         spec.commandLine().getOut().flush();
         return report.succeeded() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-    }
-
-    /** tools/target/bench of the launcher's checkout, else of the checkout around the working directory. */
-    private static Path defaultReportDir() {
-        String launcher = System.getProperty(RepoOption.LAUNCHER_PROPERTY);
-        Path root;
-        if (launcher != null && !launcher.isEmpty()) {
-            root = Path.of(launcher);
-        } else {
-            try {
-                root = RepoLayout.locate(Path.of("")).root();
-            } catch (SpecInputException outsideACheckout) {
-                root = Path.of("");
-            }
-        }
-        return root.resolve("tools").resolve("target").resolve("bench");
     }
 }

@@ -7,8 +7,6 @@ import java.util.concurrent.Callable;
 import org.sss.tools.bench.StreamBenchmarkRunner;
 import org.sss.tools.bench.StreamBenchmarkRunner.Settings;
 import org.sss.tools.bench.StreamReport;
-import org.sss.tools.spec.RepoLayout;
-import org.sss.tools.spec.SpecInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -88,25 +86,9 @@ final class BenchStreamsCommand implements Callable<Integer> {
             return Usage.error(spec, e.getMessage());
         }
         StreamReport report = new StreamBenchmarkRunner(settings, spec.commandLine().getOut()).run();
-        List<Path> files = report.write(reportDir != null ? reportDir : defaultReportDir());
+        List<Path> files = report.write(reportDir != null ? reportDir : BenchReportDir.defaultDir());
         spec.commandLine().getOut().println("report: " + files.get(0) + ", " + files.get(1));
         spec.commandLine().getOut().flush();
         return report.succeeded() ? ExitCodes.OK : ExitCodes.CHECK_FAILED;
-    }
-
-    /** tools/target/bench of the launcher's checkout, else of the checkout around the working directory. */
-    private static Path defaultReportDir() {
-        String launcher = System.getProperty(RepoOption.LAUNCHER_PROPERTY);
-        Path root;
-        if (launcher != null && !launcher.isEmpty()) {
-            root = Path.of(launcher);
-        } else {
-            try {
-                root = RepoLayout.locate(Path.of("")).root();
-            } catch (SpecInputException outsideACheckout) {
-                root = Path.of("");
-            }
-        }
-        return root.resolve("tools").resolve("target").resolve("bench");
     }
 }

@@ -96,12 +96,12 @@ class StreamBenchmarkReportTest {
 
     @Test
     void numbersHaveFewerDecimalsAsTheyGrow() {
-        assertThat(StreamReport.number(1234567.8)).isEqualTo("1,234,568");
-        assertThat(StreamReport.number(123.4)).isEqualTo("123");
-        assertThat(StreamReport.number(42.06)).isEqualTo("42.1");
-        assertThat(StreamReport.number(3.14159)).isEqualTo("3.14");
-        assertThat(StreamReport.number(-12.34)).isEqualTo("-12.3");
-        assertThat(StreamReport.number(Double.NaN)).isEqualTo("n/a");
+        assertThat(Figures.number(1234567.8)).isEqualTo("1,234,568");
+        assertThat(Figures.number(123.4)).isEqualTo("123");
+        assertThat(Figures.number(42.06)).isEqualTo("42.1");
+        assertThat(Figures.number(3.14159)).isEqualTo("3.14");
+        assertThat(Figures.number(-12.34)).isEqualTo("-12.3");
+        assertThat(Figures.number(Double.NaN)).isEqualTo("n/a");
         assertThat(StreamReport.ratio(0.47849)).isEqualTo("0.478");
         assertThat(StreamReport.ratio(Double.POSITIVE_INFINITY)).isEqualTo("n/a");
     }

@@ -1,5 +1,7 @@
 package org.sss.tools.bench.compare;
 
+import static org.sss.tools.bench.Figures.number;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.sss.tools.bench.ConsoleTable;
 
 /**
  * The results of one {@code sss bench} run and their renderings: a console table, a Markdown page
@@ -73,18 +76,6 @@ public record CompareReport(String title, String started, String commandLine, lo
     }
 
     // ------------------------------------------------------------------ numbers
-
-    /** A figure as printed: no decimals from 100 up (thousands grouped), one from 10, two below; n/a for NaN. */
-    public static String number(double value) {
-        if (!Double.isFinite(value)) {
-            return "n/a";
-        }
-        double magnitude = Math.abs(value);
-        if (magnitude >= 100) {
-            return String.format(Locale.ROOT, "%,.0f", value);
-        }
-        return String.format(Locale.ROOT, magnitude >= 10 ? "%.1f" : "%.2f", value);
-    }
 
     /** A ratio as printed: three decimals for small ones, fewer for large ones. */
     public static String ratio(double value) {
@@ -152,7 +143,7 @@ public record CompareReport(String title, String started, String commandLine, lo
             ratioColumns.forEach(c -> cells.add(row.ratio(c) == null ? "-" : ratio(row.ratio(c).spread().median())));
             table.add(cells.toArray(String[]::new));
         }
-        StringBuilder text = new StringBuilder(pad(table));
+        StringBuilder text = new StringBuilder(ConsoleTable.render(table));
         List<String[]> ceilingTable = new ArrayList<>();
         ceilingTable.add(new String[] {"ceiling", "unit", "median (min-max)"});
         for (Row row : rows) {
@@ -161,7 +152,7 @@ public record CompareReport(String title, String started, String commandLine, lo
             }
         }
         if (ceilingTable.size() > 1) {
-            text.append('\n').append(pad(ceilingTable));
+            text.append('\n').append(ConsoleTable.render(ceilingTable));
         }
         text.append('\n').append(HOW_TO_READ).append(".\n\ntargets:\n");
         for (Target target : targets) {
@@ -173,32 +164,6 @@ public record CompareReport(String title, String started, String commandLine, lo
             text.append('\n');
         }
         return text.toString();
-    }
-
-    private static String pad(List<String[]> rows) {
-        int[] widths = new int[rows.get(0).length];
-        for (String[] row : rows) {
-            for (int column = 0; column < row.length; column++) {
-                widths[column] = Math.max(widths[column], row[column].length());
-            }
-        }
-        StringBuilder table = new StringBuilder();
-        for (int r = 0; r < rows.size(); r++) {
-            String[] row = rows.get(r);
-            StringBuilder line = new StringBuilder();
-            for (int column = 0; column < row.length; column++) {
-                line.append(column > 0 ? " | " : "").append(row[column])
-                        .append(" ".repeat(widths[column] - row[column].length()));
-            }
-            table.append(line.toString().stripTrailing()).append('\n');
-            if (r == 0) {
-                for (int column = 0; column < widths.length; column++) {
-                    table.append(column > 0 ? "-+-" : "").append("-".repeat(widths[column]));
-                }
-                table.append('\n');
-            }
-        }
-        return table.toString();
     }
 
     // ------------------------------------------------------------------ Markdown

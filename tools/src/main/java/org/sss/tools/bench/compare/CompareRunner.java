@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.sss.tools.bench.Figures;
 
 /**
  * {@code sss bench}: every contender and the ceilings, side by side, in one run.
@@ -178,7 +179,7 @@ public final class CompareRunner {
                         collected.get(figure.key()).values.get(id)[index] = value;
                     }
                     shown.append(shown.length() == 0 ? "" : ", ").append(figure.shortName().isEmpty() ? ""
-                            : figure.shortName() + " ").append(CompareReport.number(value)).append(' ')
+                            : figure.shortName() + " ").append(Figures.number(value)).append(' ')
                             .append(figure.unit());
                 }
                 line.append(unit.ceiling() ? " " : " " + id + " ").append(shown).append(";");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.sss.tools.bench.Figures;
 
 /**
  * The issue's targets for SSS, evaluated from the figures of the same run: bulk goodput at least
@@ -67,8 +68,8 @@ final class Targets {
         }
         double median = ratio.spread().median();
         String figures = String.format(Locale.ROOT, "sss %s %s vs %s %s %s; ratio %s (median of %d per-repetition "
-                + "ratios, %s-%s)", CompareReport.number(subject.spread().median()), row.get().unit(), against,
-                CompareReport.number(otherMedian(rows, row.get(), against)), row.get().unit(),
+                + "ratios, %s-%s)", Figures.number(subject.spread().median()), row.get().unit(), against,
+                Figures.number(otherMedian(rows, row.get(), against)), row.get().unit(),
                 CompareReport.ratio(median), ratio.spread().count(), CompareReport.ratio(ratio.spread().min()),
                 CompareReport.ratio(ratio.spread().max()));
         return new Target(name, median, required, false, figures, verdict(median, required, false));
@@ -89,8 +90,8 @@ final class Targets {
             return notApplicable(name, FRESH_LATENCY_FACTOR, true, "no repetition has both latencies");
         }
         String figures = String.format(Locale.ROOT, "fresh p50 %s µs vs existing p50 %s µs; ratio %s (median of %d "
-                + "per-repetition ratios, %s-%s)", CompareReport.number(fresh.spread().median()),
-                CompareReport.number(existing.spread().median()), CompareReport.ratio(ratio.median()), ratio.count(),
+                + "per-repetition ratios, %s-%s)", Figures.number(fresh.spread().median()),
+                Figures.number(existing.spread().median()), CompareReport.ratio(ratio.median()), ratio.count(),
                 CompareReport.ratio(ratio.min()), CompareReport.ratio(ratio.max()));
         return new Target(name, ratio.median(), FRESH_LATENCY_FACTOR, true, figures,
                 verdict(ratio.median(), FRESH_LATENCY_FACTOR, true));

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.quic.QuicChannel;
 import io.netty.handler.codec.quic.QuicStreamType;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sss.tools.bench.compare.Await;
 import org.sss.tools.bench.compare.Loopback;
 
 /** Bulk goodput: one connection, {@code streams} bidirectional streams written at once. */

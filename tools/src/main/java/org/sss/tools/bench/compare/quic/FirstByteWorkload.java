@@ -6,6 +6,7 @@ import io.netty.util.concurrent.Promise;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sss.tools.bench.compare.Await;
 import org.sss.tools.bench.compare.Contender;
 import org.sss.tools.bench.compare.Loopback;
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sss.tools.bench.compare.Await;
 import org.sss.tools.bench.compare.Loopback;
 
 /**

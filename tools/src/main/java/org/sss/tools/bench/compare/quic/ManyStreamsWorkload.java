@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeoutException;
+import org.sss.tools.bench.compare.Await;
 import org.sss.tools.bench.compare.Contender.ManyStreams;
 import org.sss.tools.bench.compare.Loopback;
 import org.sss.tools.bench.compare.MemoryProbe;

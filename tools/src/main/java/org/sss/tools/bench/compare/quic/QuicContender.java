@@ -6,6 +6,7 @@ import io.netty.util.Version;
 import java.time.Duration;
 import org.sss.tools.bench.compare.Contender;
 import org.sss.tools.bench.compare.Loopback;
+import org.sss.tools.bench.compare.ServerCertificate;
 
 /**
  * QUIC through Netty's quiche binding (netty-codec-native-quic: quiche with BoringSSL, native), a
@@ -39,11 +40,12 @@ public final class QuicContender implements Contender {
                 + (Quic.isAvailable() ? "loaded" : "NOT loaded: " + Quic.unavailabilityCause()) + "), QUIC v1, "
                 + "TLS 1.3 with BoringSSL's default choice (" + negotiated() + "); "
                 + "congestion control quiche's default (CUBIC, HyStart++ on); UDP over Netty "
-                + DatagramTransport.name() + ", one event-loop thread per end, default socket and receive buffers "
+                + DatagramTransport.TRANSPORT.name() + ", one event-loop thread per end, default socket and receive buffers "
                 + "(the SSS reference's 4 MiB buffers measured slower for quiche), 1200-byte datagrams (quiche's "
                 + "default max_send_udp_payload_size), no GSO/GRO; "
-                + QuicSettings.forStreams(0).summary() + "; self-signed ECDSA certificate that the client trusts "
-                + "without checking (InsecureTrustManagerFactory); ALPN " + QuicSettings.ALPN
+                + QuicSettings.forStreams(0).summary() + "; self-signed " + ServerCertificate.SIGNING_KEY
+                + " certificate (the same kind as the TLS contender's) that the client trusts without checking "
+                + "(InsecureTrustManagerFactory); ALPN " + QuicSettings.ALPN
                 + "; no Retry, no session resumption, no 0-RTT; bulk writes 64 KiB slices while the stream is "
                 + "writable";
     }

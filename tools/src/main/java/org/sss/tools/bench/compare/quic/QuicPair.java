@@ -25,6 +25,7 @@ import javax.net.ssl.SSLSession;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.sss.tools.bench.compare.Loopback;
+import org.sss.tools.bench.compare.ServerCertificate;
 
 /**
  * A QUIC server and a QUIC client in this JVM, each on its own UDP socket and event-loop thread
@@ -60,9 +61,9 @@ final class QuicPair implements AutoCloseable {
     static QuicPair start(Loopback loopback, QuicSettings settings, Supplier<ChannelHandler> serverStream)
             throws InterruptedException, GeneralSecurityException {
         requireNative();
-        SelfSignedEcCertificate certificate = SelfSignedEcCertificate.generate();
+        ServerCertificate certificate = ServerCertificate.generate();
         QuicSslContext serverTls = QuicSslContextBuilder
-                .forServer(certificate.keyPair().getPrivate(), null, certificate.certificate())
+                .forServer(certificate.key(), null, certificate.certificate())
                 .applicationProtocols(QuicSettings.ALPN).build();
         QuicSslContext clientTls = QuicSslContextBuilder.forClient()
                 .trustManager(InsecureTrustManagerFactory.INSTANCE)
@@ -80,8 +81,8 @@ final class QuicPair implements AutoCloseable {
                 })
                 .build();
         ChannelHandler clientCodec = configure(new QuicClientCodecBuilder(), settings).sslContext(clientTls).build();
-        EventLoopGroup serverGroup = DatagramTransport.newGroup();
-        EventLoopGroup clientGroup = DatagramTransport.newGroup();
+        EventLoopGroup serverGroup = DatagramTransport.TRANSPORT.newGroup();
+        EventLoopGroup clientGroup = DatagramTransport.TRANSPORT.newGroup();
         try {
             Channel server = DatagramTransport.bootstrap(serverGroup).handler(serverCodec)
                     .bind(loopback.anyPort()).sync().channel();

@@ -5,6 +5,7 @@ import io.netty.handler.codec.quic.QuicStreamChannel;
 import io.netty.handler.codec.quic.QuicStreamType;
 import java.time.Duration;
 import java.util.Arrays;
+import org.sss.tools.bench.compare.Await;
 import org.sss.tools.bench.compare.Contender;
 import org.sss.tools.bench.compare.Contender.Latencies;
 import org.sss.tools.bench.compare.Loopback;

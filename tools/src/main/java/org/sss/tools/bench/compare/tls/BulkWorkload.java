@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import org.sss.tools.bench.compare.Await;
 import org.sss.tools.bench.compare.Loopback;
 
 /**
@@ -43,7 +44,7 @@ final class BulkWorkload {
                 clients.add(client);
                 connecting.add(pair.connect(client));
             }
-            Await.get(CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)), Await.SLACK_MILLIS,
+            Await.get(CompletableFuture.allOf(connecting.toArray(CompletableFuture[]::new)), Await.STEP_MILLIS,
                     TimeUnit.MILLISECONDS, "bulk: connecting " + connections + " connections");
             long start = System.nanoTime();
             for (int i = 0; i < connections; i++) {
@@ -51,7 +52,7 @@ final class BulkWorkload {
             }
             CompletableFuture<?>[] answers = clients.stream().map(BulkClient::answered).toArray(CompletableFuture[]::new);
             // at least 1 MB/s, or it counts as stuck
-            long timeoutMillis = Await.SLACK_MILLIS + bytes / 1000;
+            long timeoutMillis = Await.STEP_MILLIS + bytes / 1000;
             Await.get(CompletableFuture.allOf(answers), timeoutMillis, TimeUnit.MILLISECONDS,
                     "bulk: " + bytes + " bytes over " + connections + " connections");
             long end = clients.stream().mapToLong(client -> client.answered().join()).max().orElseThrow();

@@ -5,13 +5,15 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
+import org.sss.tools.bench.compare.Await;
 import org.sss.tools.bench.compare.Contender;
 import org.sss.tools.bench.compare.Contender.Latencies;
+import org.sss.tools.bench.compare.EchoServerHandler;
 import org.sss.tools.bench.compare.Loopback;
 
 /**
  * The echo latency workloads, one {@link Contender#REQUEST_BYTES}-byte request at a time, every
- * echo checked byte for byte ({@link EchoClient}, {@link EchoServer}):
+ * echo checked byte for byte ({@link EchoClient}, {@link EchoServerHandler}):
  * <ul>
  *   <li>time to first byte: from just before connecting, through the full handshake, to the first
  *       byte of the echo of a request written as soon as the client's handshake finished (TLS 1.3
@@ -29,7 +31,7 @@ final class EchoWorkloads {
 
     static long[] timeToFirstByte(Loopback loopback, TlsSetup setup, Duration duration, long seed) throws Exception {
         Requests requests = new Requests(seed, 64, Contender.REQUEST_BYTES);
-        try (TlsPair pair = TlsPair.start(loopback, setup, EchoServer::new)) {
+        try (TlsPair pair = TlsPair.start(loopback, setup, () -> EchoServerHandler.INSTANCE)) {
             long[] samples = Sequential.run(duration, Runnable::run,
                     () -> fresh(pair, requests.next(), EchoClient.Reply::firstByteNanos), "time to first byte");
             pair.verifyFullHandshakes();
@@ -40,9 +42,9 @@ final class EchoWorkloads {
     static Latencies requestResponse(Loopback loopback, TlsSetup setup, Duration duration, long seed)
             throws Exception {
         Requests requests = new Requests(seed, 64, Contender.REQUEST_BYTES);
-        try (TlsPair pair = TlsPair.start(loopback, setup, EchoServer::new)) {
+        try (TlsPair pair = TlsPair.start(loopback, setup, () -> EchoServerHandler.INSTANCE)) {
             EchoClient echo = new EchoClient();
-            Channel channel = Await.get(pair.connect(echo), Await.SLACK_MILLIS, TimeUnit.MILLISECONDS,
+            Channel channel = Await.get(pair.connect(echo), Await.STEP_MILLIS, TimeUnit.MILLISECONDS,
                     "request/response: connecting");
             long[] existing = Sequential.run(duration, channel.eventLoop(), () -> {
                 long start = System.nanoTime();

@@ -6,6 +6,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sss.tools.bench.compare.Await;
+import org.sss.tools.bench.compare.EchoServerHandler;
 import org.sss.tools.bench.compare.Loopback;
 
 /**
@@ -23,13 +25,13 @@ final class HandshakeWorkload {
         if (concurrency < 1) {
             throw new IllegalArgumentException("handshakes: concurrency " + concurrency);
         }
-        try (TlsPair pair = TlsPair.start(loopback, setup, EchoServer::new)) {
+        try (TlsPair pair = TlsPair.start(loopback, setup, () -> EchoServerHandler.INSTANCE)) {
             Loops loops = new Loops(pair, concurrency, System.nanoTime() + duration.toNanos());
             long start = System.nanoTime();
             for (int i = 0; i < concurrency; i++) {
                 loops.next();
             }
-            Await.get(loops.stopped, duration.toMillis() + Await.SLACK_MILLIS, TimeUnit.MILLISECONDS,
+            Await.get(loops.stopped, duration.toMillis() + Await.STEP_MILLIS, TimeUnit.MILLISECONDS,
                     "handshakes at concurrency " + concurrency);
             long end = System.nanoTime();
             long handshakes = loops.closed.get();

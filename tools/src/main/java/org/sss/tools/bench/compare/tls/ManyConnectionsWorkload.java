@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.sss.tools.bench.compare.Await;
 import org.sss.tools.bench.compare.Contender.ManyStreams;
+import org.sss.tools.bench.compare.EchoServerHandler;
 import org.sss.tools.bench.compare.Loopback;
 import org.sss.tools.bench.compare.MemoryProbe;
 
@@ -28,7 +30,7 @@ final class ManyConnectionsWorkload {
         }
         DescriptorLimit.require(count);
         Requests bytes = new Requests(seed, 256, 1);
-        try (TlsPair pair = TlsPair.start(loopback, setup, EchoServer::new)) {
+        try (TlsPair pair = TlsPair.start(loopback, setup, () -> EchoServerHandler.INSTANCE)) {
             warmUp(pair, bytes.next());
             long heapBefore = MemoryProbe.settledHeap();
             long residentBefore = MemoryProbe.residentSet();
@@ -57,9 +59,9 @@ final class ManyConnectionsWorkload {
 
     private static void warmUp(TlsPair pair, byte[] request) throws Exception {
         EchoClient echo = new EchoClient();
-        Channel channel = Await.get(pair.connect(echo), Await.SLACK_MILLIS, TimeUnit.MILLISECONDS,
+        Channel channel = Await.get(pair.connect(echo), Await.STEP_MILLIS, TimeUnit.MILLISECONDS,
                 "many connections: warm-up connection");
-        Await.get(echo.exchange(channel, request), Await.SLACK_MILLIS, TimeUnit.MILLISECONDS,
+        Await.get(echo.exchange(channel, request), Await.STEP_MILLIS, TimeUnit.MILLISECONDS,
                 "many connections: warm-up echo");
         channel.close().sync();
     }

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.sss.tools.bench.compare.Await;
 
 /**
  * Takes samples one after another until a deadline: each sample starts when the one before it
@@ -34,7 +35,7 @@ final class Sequential {
             throws Exception {
         Sequential loop = new Sequential(sample, System.nanoTime() + duration.toNanos());
         first.execute(loop::next);
-        return Await.get(loop.done, duration.toMillis() + Await.SLACK_MILLIS, TimeUnit.MILLISECONDS, what);
+        return Await.get(loop.done, duration.toMillis() + Await.STEP_MILLIS, TimeUnit.MILLISECONDS, what);
     }
 
     private void next() {

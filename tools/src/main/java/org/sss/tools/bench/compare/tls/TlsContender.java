@@ -1,12 +1,14 @@
 package org.sss.tools.bench.compare.tls;
 
 import io.netty.util.Version;
+import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateException;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import org.sss.tools.bench.compare.Contender;
 import org.sss.tools.bench.compare.Loopback;
+import org.sss.tools.bench.compare.NettyTransport;
+import org.sss.tools.bench.compare.ServerCertificate;
 
 /**
  * TLS 1.3 over TCP with the JDK's own TLS (SunJSSE's {@code SSLEngine}) through Netty's
@@ -16,7 +18,7 @@ import org.sss.tools.bench.compare.Loopback;
  * (never resumed, which each workload verifies).
  */
 public final class TlsContender implements Contender {
-    private final TcpTransport transport = TcpTransport.preferred();
+    private final NettyTransport transport = NettyTransport.preferred();
     private final Negotiated negotiated = new Negotiated();
     private ServerCertificate certificate;
 
@@ -46,8 +48,8 @@ public final class TlsContender implements Contender {
                 + "(negotiated: " + negotiated.cipherSuites() + "); TCP over Netty " + transport.name()
                 + ", TCP_NODELAY on, one event-loop thread per end, write buffer water mark "
                 + TlsPair.WATER_MARK.low() / 1024 + "/" + TlsPair.WATER_MARK.high() / 1024 + " KiB; self-signed "
-                + (certificate == null ? "" : certificate.keyDescription() + " ")
-                + "certificate that the client trusts without checking (a counting trust-all trust manager); "
+                + ServerCertificate.SIGNING_KEY + " certificate (the same kind as the QUIC contender's) that the client "
+                + "trusts without checking (a counting trust-all trust manager); "
                 + "no session resumption, no 0-RTT: client engines are made without peer host and port, so the JDK's "
                 + "client session cache (keyed by host:port, one entry) is never consulted, and every handshake is "
                 + "verified to be full by the client having checked the server's certificate once per connection "
@@ -83,9 +85,9 @@ public final class TlsContender implements Contender {
         return ManyConnectionsWorkload.run(loopback, setup(), count, inFlight, seed);
     }
 
-    private synchronized TlsSetup setup() throws CertificateException {
+    private synchronized TlsSetup setup() throws GeneralSecurityException {
         if (certificate == null) {
-            certificate = ServerCertificate.create();
+            certificate = ServerCertificate.generate();
         }
         return new TlsSetup(transport, certificate, negotiated);
     }

@@ -4,6 +4,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
 import javax.net.ssl.SSLException;
+import org.sss.tools.bench.compare.ServerCertificate;
 
 /**
  * The two ends' TLS settings: the JDK's own TLS (SunJSSE through Netty's {@link SslProvider#JDK}),

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.sss.tools.bench.compare.Loopback;
+import org.sss.tools.bench.compare.NettyTransport;
 
 /**
  * A TLS server and a client in this JVM, each on its own one-thread event loop as two hosts would
@@ -55,7 +56,7 @@ final class TlsPair implements AutoCloseable {
     static TlsPair start(Loopback loopback, TlsSetup setup, Supplier<ChannelHandler> serverHandler)
             throws InterruptedException, SSLException {
         TlsContexts tls = TlsContexts.create(setup.certificate());
-        TcpTransport transport = setup.transport();
+        NettyTransport transport = setup.transport();
         EventLoopGroup serverGroup = transport.newGroup();
         EventLoopGroup clientGroup = transport.newGroup();
         try {

@@ -1,5 +1,8 @@
 package org.sss.tools.bench.compare.tls;
 
+import org.sss.tools.bench.compare.NettyTransport;
+import org.sss.tools.bench.compare.ServerCertificate;
+
 /**
  * What every workload's {@link TlsPair} shares.
  *
@@ -7,5 +10,5 @@ package org.sss.tools.bench.compare.tls;
  * @param certificate the server's certificate
  * @param negotiated collects what the handshakes negotiated
  */
-record TlsSetup(TcpTransport transport, ServerCertificate certificate, Negotiated negotiated) {
+record TlsSetup(NettyTransport transport, ServerCertificate certificate, Negotiated negotiated) {
 }

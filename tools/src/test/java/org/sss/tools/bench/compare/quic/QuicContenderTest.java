@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.sss.tools.bench.compare.Contender.Latencies;
 import org.sss.tools.bench.compare.Contender.ManyStreams;
 import org.sss.tools.bench.compare.Loopback;
+import org.sss.tools.bench.compare.ServerCertificate;
 
 /**
  * Every workload of the QUIC contender, with tiny sizes on 127.0.0.1. The workloads verify what they
@@ -70,7 +71,7 @@ class QuicContenderTest {
     void describesWhatRuns() throws Exception {
         contender.requestResponse(Loopback.ipv4(), Duration.ofMillis(100), SEED);
         assertThat(contender.describe()).contains("quiche", "BoringSSL", "TLSv1.3", "CUBIC",
-                DatagramTransport.epoll() ? "epoll" : "NIO");
+                DatagramTransport.TRANSPORT.epoll() ? "epoll" : "NIO", ServerCertificate.SIGNING_KEY);
         assertThat(contender.id()).isEqualTo("quic");
     }
 

@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.ssl.SslHandler;
 import org.junit.jupiter.api.Test;
+import org.sss.tools.bench.compare.ServerCertificate;
 
 /**
  * The proof that handshakes are full, tested against the JDK itself: with the contender's contexts,
@@ -18,7 +19,9 @@ class FullHandshakeCheckTest {
 
     @Test
     void theTrustManagerSeesEveryFullHandshakeAndNoResumedOne() throws Exception {
-        ServerCertificate certificate = ServerCertificate.create();
+        ServerCertificate certificate = ServerCertificate.generate();
+        assertThat(certificate.keyDescription()).as("the JDK's TLS 1.3 server signs with the shared EC key")
+                .isEqualTo(ServerCertificate.SIGNING_KEY);
 
         TlsContexts resumable = TlsContexts.create(certificate);
         handshake(resumable, true);

@@ -85,12 +85,12 @@ public record CompareReport(String title, String started, String commandLine, lo
         return Math.abs(value) >= 100 ? number(value) : String.format(Locale.ROOT, "%.3f", value);
     }
 
-    private static String cellOf(Series series) {
+    private static String cellOf(Series series, Notes notes) {
         if (series == null) {
             return "-";
         }
         if (!series.ok()) {
-            return series.verdict();
+            return notes.mark(series);
         }
         Spread spread = series.spread();
         return spread == null ? "-" : number(spread.median()) + " (" + number(spread.min()) + "-" + number(spread.max())
@@ -124,11 +124,38 @@ public record CompareReport(String title, String started, String commandLine, lo
                 : ratioColumn.equals(Ratios.CRYPTO) ? "crypto" : "udp");
     }
 
+    /**
+     * The reasons of the n/a and failed cells, numbered: a cell shows {@code n/a [1]}, the note below
+     * the table says why, so that one long reason does not widen a whole column.
+     */
+    private static final class Notes {
+        private final List<String> reasons = new ArrayList<>();
+
+        String mark(Series series) {
+            int index = reasons.indexOf(series.verdict());
+            if (index < 0) {
+                reasons.add(series.verdict());
+                index = reasons.size() - 1;
+            }
+            return series.status() + " [" + (index + 1) + "]";
+        }
+
+        /** One line per note, each starting with {@code prefix}; empty when there is none. */
+        String lines(String prefix) {
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < reasons.size(); i++) {
+                text.append(prefix).append('[').append(i + 1).append("] ").append(cell(reasons.get(i))).append('\n');
+            }
+            return text.toString();
+        }
+    }
+
     // ------------------------------------------------------------------ console
 
     /** Plain-text tables (figures, ceilings, targets), columns padded; each line ends with a newline. */
     public String consoleTable() {
         List<String> ratioColumns = ratioColumns();
+        Notes notes = new Notes();
         List<String[]> table = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of("figure", "unit"));
         contenders.values().forEach(name -> header.add(name + " median (min-max)"));
@@ -139,7 +166,7 @@ public record CompareReport(String title, String started, String commandLine, lo
                 continue;
             }
             List<String> cells = new ArrayList<>(List.of(row.name(), row.unit()));
-            contenders.keySet().forEach(id -> cells.add(cellOf(row.series().get(id))));
+            contenders.keySet().forEach(id -> cells.add(cellOf(row.series().get(id), notes)));
             ratioColumns.forEach(c -> cells.add(row.ratio(c) == null ? "-" : ratio(row.ratio(c).spread().median())));
             table.add(cells.toArray(String[]::new));
         }
@@ -148,12 +175,13 @@ public record CompareReport(String title, String started, String commandLine, lo
         ceilingTable.add(new String[] {"ceiling", "unit", "median (min-max)"});
         for (Row row : rows) {
             if (row.isCeiling()) {
-                ceilingTable.add(new String[] {row.name(), row.unit(), cellOf(row.series().get(Row.CEILING))});
+                ceilingTable.add(new String[] {row.name(), row.unit(), cellOf(row.series().get(Row.CEILING), notes)});
             }
         }
         if (ceilingTable.size() > 1) {
             text.append('\n').append(ConsoleTable.render(ceilingTable));
         }
+        text.append(notes.lines(""));
         text.append('\n').append(HOW_TO_READ).append(".\n\ntargets:\n");
         for (Target target : targets) {
             text.append("  ").append(target.verdict().equals("met") ? "met     " : target.verdict().startsWith("n/a")
@@ -190,6 +218,7 @@ public record CompareReport(String title, String started, String commandLine, lo
                 settings.lossMegabytes(), String.join(",", settings.workloads().stream().map(Workload::option).toList())));
         md.append("## Results\n\n");
         List<String> ratioColumns = ratioColumns();
+        Notes notes = new Notes();
         md.append("| figure | unit |");
         contenders.values().forEach(name -> md.append(' ').append(cell(name)).append(" |"));
         ratioColumns.forEach(c -> md.append(' ').append(columnName(c)).append(" |"));
@@ -199,7 +228,7 @@ public record CompareReport(String title, String started, String commandLine, lo
                 continue;
             }
             md.append("| ").append(cell(row.name())).append(" | ").append(row.unit()).append(" |");
-            contenders.keySet().forEach(id -> md.append(' ').append(markdownCell(row.series().get(id))).append(" |"));
+            contenders.keySet().forEach(id -> md.append(' ').append(markdownCell(row.series().get(id), notes)).append(" |"));
             ratioColumns.forEach(c -> md.append(' ').append(row.ratio(c) == null ? "–" : ratioCell(row.ratio(c)))
                     .append(" |"));
             md.append('\n');
@@ -208,8 +237,12 @@ public record CompareReport(String title, String started, String commandLine, lo
         for (Row row : rows) {
             if (row.isCeiling()) {
                 md.append("| ").append(cell(row.name())).append(" | ").append(row.unit()).append(" | ")
-                        .append(markdownCell(row.series().get(Row.CEILING))).append(" |\n");
+                        .append(markdownCell(row.series().get(Row.CEILING), notes)).append(" |\n");
             }
+        }
+        String noteLines = notes.lines("- ");
+        if (!noteLines.isEmpty()) {
+            md.append('\n').append(noteLines);
         }
         md.append('\n').append(HOW_TO_READ).append(".\n\n## Targets\n\n| target | verdict | figures |\n| --- | --- | --- |\n");
         for (Target target : targets) {
@@ -229,12 +262,12 @@ public record CompareReport(String title, String started, String commandLine, lo
         return md.toString();
     }
 
-    private static String markdownCell(Series series) {
+    private static String markdownCell(Series series, Notes notes) {
         if (series == null) {
             return "–";
         }
         if (!series.ok()) {
-            return cell(series.verdict());
+            return notes.mark(series);
         }
         Spread spread = series.spread();
         return spread == null ? "–" : "**" + number(spread.median()) + "** (" + number(spread.min()) + "–"

@@ -156,6 +156,17 @@ class CompareRunnerTest {
     }
 
     @Test
+    void aReasonIsANumberedNoteBelowTheTablesNotACell() {
+        List<String> tableLines = console.lines()
+                .filter(l -> l.contains(" | ") && !l.startsWith("repetition") && !l.startsWith("warm-up")).toList();
+        assertThat(tableLines).noneMatch(l -> l.contains("quiche caps streams at 100"))
+                .anyMatch(l -> l.matches(".*\\| n/a \\[\\d+\\] +\\|.*"))
+                .anyMatch(l -> l.matches(".*\\| failed \\[\\d+\\] +\\|.*"));
+        assertThat(console).containsPattern("(?m)^\\[\\d+\\] n/a: quiche caps streams at 100$")
+                .containsPattern("(?m)^\\[\\d+\\] failed: .*server echoed 99 bytes of 100");
+    }
+
+    @Test
     void contendersAreInterleavedWithinEachRepetitionAndCeilingsMeasuredInEvery() {
         assertThat(ceilingCalls).hasSize(2 * (1 + REPETITIONS));
         List<String> bulkLines = console.lines().filter(l -> l.contains("| bulk x1:")).toList();

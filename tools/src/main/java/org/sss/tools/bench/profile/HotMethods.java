@@ -22,7 +22,10 @@ import jdk.jfr.consumer.RecordingFile;
 public final class HotMethods {
     private static final String EXECUTION = "jdk.ExecutionSample";
     private static final String NATIVE = "jdk.NativeMethodSample";
-    /** Native methods in which a thread waits for work rather than doing any: not counted. */
+    /**
+     * Native methods in which a thread waits for work rather than doing any, by prefix (Netty's JNI
+     * names carry a suffix, {@code epollWait0}): not counted.
+     */
     private static final List<String> IDLE = List.of("io.netty.channel.epoll.Native.epollWait",
             "io.netty.channel.epoll.Native.epollBusyWait", "sun.nio.ch.EPoll.wait", "java.lang.Object.wait",
             "jdk.internal.misc.Unsafe.park", "java.lang.Thread.sleep", "sun.nio.ch.Net.poll",
@@ -138,7 +141,7 @@ public final class HotMethods {
                 RecordedFrame frame = stack.getFrames().get(0);
                 String className = frame.getMethod().getType().getName();
                 String method = className + "." + frame.getMethod().getName();
-                if (!isExecution && IDLE.contains(method)) {
+                if (!isExecution && IDLE.stream().anyMatch(method::startsWith)) {
                     idle++;
                     continue;
                 }

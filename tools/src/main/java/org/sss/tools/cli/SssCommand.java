@@ -54,6 +54,8 @@ public final class SssCommand {
      */
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new SssCommand());
+        // `sss bench --workloads handshakes`: a workload may share its name with a subcommand of bench
+        commandLine.setAllowSubcommandsAsOptionParameters(true);
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             PrintWriter err = failed.getErr();
             if (exception instanceof SpecInputException input) {

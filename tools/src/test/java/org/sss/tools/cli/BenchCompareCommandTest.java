@@ -26,6 +26,12 @@ class BenchCompareCommandTest {
     }
 
     @Test
+    void aWorkloadNamedLikeASubcommandIsAWorkload() {
+        // parsed as the value of --workloads, not as `sss bench handshakes`: the next error is about --seconds
+        assertError("--seconds must be between 1 and 600, got 0", "bench", "--workloads", "handshakes", "--seconds", "0");
+    }
+
+    @Test
     void theSubcommandsAreStillThereAndHelpListsTheOptions() {
         assertThat(run("bench", "--help")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("--contenders").contains("--loss").contains("--many-streams")

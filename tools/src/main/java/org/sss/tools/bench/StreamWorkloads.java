@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.sss.core.host.SecureChannel;
 import org.sss.core.host.Stream;
 import org.sss.tools.bench.compare.MemoryProbe;
@@ -153,22 +154,35 @@ public final class StreamWorkloads {
     }
 
     /**
-     * The request/response times of {@link Latencies}, one at a time, each for {@code seconds}; every
-     * echo is compared with its request.
+     * The request/response times of {@link Latencies}, one request at a time for {@code 2 * seconds}:
+     * one on the existing substream, then one on a fresh substream, then existing again, and so on,
+     * so that both kinds sample the same machine state (on a small machine the loopback round trip
+     * changes from one few-second period to the next). Every echo is compared with its request.
      */
     public Latencies latencies(double seconds, long seed)
             throws InterruptedException, ExecutionException, TimeoutException {
         try (StreamLoopback loopback = start(seed, 1)) {
             Stream parent = echoParent(loopback);
             Stream existing = existingSubstreams(parent, 1)[0];
-            long[] onExisting = StreamClosedLoop.run(1, seconds, Long.MAX_VALUE,
-                    (slot, n) -> roundTrip(existing, request).thenAccept(this::checkEcho),
-                    SETUP_TIMEOUT_SECONDS).sortedNanos();
-            long[] onFresh = StreamClosedLoop.run(1, seconds, Long.MAX_VALUE,
-                    (slot, n) -> freshRoundTrip(parent, request).thenAccept(this::checkEcho),
-                    SETUP_TIMEOUT_SECONDS).sortedNanos();
-            return new Latencies(onExisting, onFresh);
+            StreamAsync.Samples onExisting = new StreamAsync.Samples();
+            StreamAsync.Samples onFresh = new StreamAsync.Samples();
+            StreamClosedLoop.run(1, 2 * seconds, Long.MAX_VALUE, (slot, n) -> n % 2 == 0
+                    ? timedEcho(() -> roundTrip(existing, request), onExisting)
+                    : timedEcho(() -> freshRoundTrip(parent, request), onFresh),
+                    SETUP_TIMEOUT_SECONDS);
+            return new Latencies(onExisting.sorted(), onFresh.sorted());
         }
+    }
+
+    /** Runs one exchange, checks its echo and adds its time, from the start to the echo, to {@code samples}. */
+    private CompletableFuture<Void> timedEcho(Supplier<CompletableFuture<byte[]>> exchange,
+            StreamAsync.Samples samples) {
+        long begin = System.nanoTime();
+        return exchange.get().thenAccept(echo -> {
+            long end = System.nanoTime();
+            checkEcho(echo);
+            samples.add(end - begin);
+        });
     }
 
     /**

@@ -60,8 +60,13 @@ public interface Contender {
 
     /**
      * Request/response latency on one connection, one request at a time, {@link #REQUEST_BYTES}
-     * each way, for {@code duration} each: first on one existing stream, then each on a fresh
-     * stream (SSS: a substream; QUIC: a new stream; TLS: a new connection) opened with the request.
+     * each way, for {@code 2 * duration} in all, the two kinds alternating: one request on one
+     * existing stream, then one on a fresh stream (SSS: a substream; QUIC: a new stream; TLS: a new
+     * connection) opened with the request, then existing again, and so on. They alternate rather than
+     * run one after the other because the loopback round trip of a small machine changes from one
+     * period of a few seconds to the next (on 2 cores, with thread wake-ups across cores, it was
+     * about 40 µs in some periods and 80-100 µs in others): in two separate halves, fresh/existing
+     * measured which period each half fell in more than the cost of a fresh stream.
      */
     Latencies requestResponse(Loopback loopback, Duration duration, long seed) throws Exception;
 

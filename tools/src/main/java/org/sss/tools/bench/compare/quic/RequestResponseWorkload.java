@@ -12,10 +12,11 @@ import org.sss.tools.bench.compare.Loopback;
 
 /**
  * Request/response latency on one connection, one {@link Contender#REQUEST_BYTES}-byte request at a
- * time, each echo checked byte for byte: first on one stream kept open, then on a new stream per
- * request (opened, sent with FIN, echoed and finished by the server). Each sample runs from just
- * before the request is written (or the stream created) to the last byte of its echo. The loops run
- * on the client's event loop, so no thread hand-off is measured.
+ * time for twice the duration, each echo checked byte for byte, alternating between one stream kept
+ * open and a new stream per request (opened, sent with FIN, echoed and finished by the server), so
+ * that both kinds sample the same machine state. Each sample runs from just before the request is
+ * written (or the stream created) to the last byte of its echo. The loop runs on the client's event
+ * loop, so no thread hand-off is measured.
  */
 final class RequestResponseWorkload {
     private static final int INITIAL_SAMPLES = 4096;
@@ -27,104 +28,115 @@ final class RequestResponseWorkload {
         byte[][] requests = Payload.requests(seed, 64, Contender.REQUEST_BYTES);
         try (QuicPair pair = QuicPair.start(loopback, QuicSettings.forStreams(0), () -> EchoServerStream.INSTANCE)) {
             QuicChannel connection = Await.get(pair.connect(), "request/response: handshake");
-            long[] existing = onExistingStream(connection, duration, requests);
-            long[] fresh = onFreshStreams(connection, duration, requests);
+            Duration total = duration.multipliedBy(2);
+            Alternation loop = new Alternation(connection, requests, total);
+            QuicStreamChannel channel = Await.get(connection.createStream(QuicStreamType.BIDIRECTIONAL, loop.existing),
+                    "request/response: opening the stream");
+            channel.eventLoop().execute(loop::requestOnExisting);
+            loop.completion.await(total.toMillis() + Await.STEP_MILLIS,
+                    "request/response on an existing stream and fresh ones, alternating");
+            channel.close().sync();
             connection.close().sync();
-            return new Latencies(existing, fresh);
+            return new Latencies(loop.existingSamples.toArray(), loop.freshSamples.toArray());
         }
     }
 
-    private static long[] onExistingStream(QuicChannel connection, Duration duration, byte[][] requests)
-            throws Exception {
-        Samples samples = new Samples(duration);
-        EchoClientStream stream = new EchoClientStream(new EchoClientStream.Listener() {
-            @Override
-            public void replied(EchoClientStream echo, long firstByteNanos, long lastByteNanos) {
-                if (samples.add(lastByteNanos)) {
-                    samples.start();
-                    echo.request(requests[samples.count() % requests.length], false);
-                }
-            }
-
-            @Override
-            public void failed(Throwable cause) {
-                samples.completion.fail(cause);
-            }
-        });
-        QuicStreamChannel channel = Await.get(connection.createStream(QuicStreamType.BIDIRECTIONAL, stream),
-                "request/response: opening the stream");
-        channel.eventLoop().execute(() -> {
-            samples.start();
-            stream.request(requests[0], false);
-        });
-        samples.completion.await(duration.toMillis() + Await.STEP_MILLIS, "request/response on an existing stream");
-        channel.close().sync();
-        return samples.toArray();
-    }
-
-    private static long[] onFreshStreams(QuicChannel connection, Duration duration, byte[][] requests)
-            throws Exception {
-        Samples samples = new Samples(duration);
-        connection.eventLoop().execute(() -> freshRequest(connection, samples, requests));
-        samples.completion.await(duration.toMillis() + Await.STEP_MILLIS, "request/response on fresh streams");
-        return samples.toArray();
-    }
-
-    private static void freshRequest(QuicChannel connection, Samples samples, byte[][] requests) {
-        samples.start();
-        EchoClientStream stream = new EchoClientStream(new EchoClientStream.Listener() {
-            @Override
-            public void replied(EchoClientStream echo, long firstByteNanos, long lastByteNanos) {
-                if (samples.add(lastByteNanos)) {
-                    freshRequest(connection, samples, requests);
-                }
-            }
-
-            @Override
-            public void failed(Throwable cause) {
-                samples.completion.fail(cause);
-            }
-        });
-        connection.createStream(QuicStreamType.BIDIRECTIONAL, stream).addListener(created -> {
-            if (created.isSuccess()) {
-                stream.request(requests[samples.count() % requests.length], true);
-            } else {
-                samples.completion.fail(created.cause());
-            }
-        });
-    }
-
-    /** Latency samples of one loop, which ends at its deadline; used on one event loop only. */
-    private static final class Samples {
+    /**
+     * One request on the existing stream, then one on a fresh stream, and again, until the deadline;
+     * used on the connection's event loop only.
+     */
+    private static final class Alternation {
         final Completion completion = new Completion(1);
+        final Samples existingSamples = new Samples();
+        final Samples freshSamples = new Samples();
+        final EchoClientStream existing;
+        private final QuicChannel connection;
+        private final byte[][] requests;
         private final long deadline;
+        private int sent;
+
+        Alternation(QuicChannel connection, byte[][] requests, Duration duration) {
+            this.connection = connection;
+            this.requests = requests;
+            this.deadline = System.nanoTime() + duration.toNanos();
+            this.existing = new EchoClientStream(new EchoClientStream.Listener() {
+                @Override
+                public void replied(EchoClientStream echo, long firstByteNanos, long lastByteNanos) {
+                    existingSamples.add(lastByteNanos);
+                    if (goesOn(lastByteNanos)) {
+                        requestOnFresh();
+                    }
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    completion.fail(cause);
+                }
+            });
+        }
+
+        void requestOnExisting() {
+            existingSamples.start();
+            existing.request(nextRequest(), false);
+        }
+
+        private void requestOnFresh() {
+            freshSamples.start();
+            EchoClientStream stream = new EchoClientStream(new EchoClientStream.Listener() {
+                @Override
+                public void replied(EchoClientStream echo, long firstByteNanos, long lastByteNanos) {
+                    freshSamples.add(lastByteNanos);
+                    if (goesOn(lastByteNanos)) {
+                        requestOnExisting();
+                    }
+                }
+
+                @Override
+                public void failed(Throwable cause) {
+                    completion.fail(cause);
+                }
+            });
+            connection.createStream(QuicStreamType.BIDIRECTIONAL, stream).addListener(created -> {
+                if (created.isSuccess()) {
+                    stream.request(nextRequest(), true);
+                } else {
+                    completion.fail(created.cause());
+                }
+            });
+        }
+
+        private byte[] nextRequest() {
+            return requests[sent++ % requests.length];
+        }
+
+        /** Whether another request follows the one that ended at {@code end}; if not, the loop is done. */
+        private boolean goesOn(long end) {
+            if (completion.hasFailed()) {
+                return false;
+            }
+            if (end - deadline < 0) {
+                return true;
+            }
+            completion.done();
+            return false;
+        }
+    }
+
+    /** Latency samples of one kind. */
+    private static final class Samples {
         private long[] values = new long[INITIAL_SAMPLES];
         private int count;
         private long start;
-
-        Samples(Duration duration) {
-            deadline = System.nanoTime() + duration.toNanos();
-        }
 
         void start() {
             start = System.nanoTime();
         }
 
-        int count() {
-            return count;
-        }
-
-        /** Records the exchange that ended at {@code end}; returns whether the loop goes on. */
-        boolean add(long end) {
+        void add(long end) {
             if (count == values.length) {
                 values = Arrays.copyOf(values, count * 2);
             }
             values[count++] = end - start;
-            if (end < deadline) {
-                return true;
-            }
-            completion.done();
-            return false;
         }
 
         long[] toArray() {

@@ -21,7 +21,8 @@ import org.sss.tools.bench.compare.Loopback;
  *   <li>request/response on one existing connection: from just before the write to the echo's last
  *       byte;</li>
  *   <li>request/response on a fresh connection: TLS has no cheaper fresh stream than a new
- *       connection, so from just before connecting to the echo's last byte, handshake included.</li>
+ *       connection, so from just before connecting to the echo's last byte, handshake included.
+ *       The two request/response kinds alternate, one request each in turn.</li>
  * </ul>
  * Each loop runs on event loops only ({@link Sequential}).
  */
@@ -39,6 +40,10 @@ final class EchoWorkloads {
         }
     }
 
+    /**
+     * Request/response for twice {@code duration}, alternating one request on the existing connection
+     * and one on a fresh connection so that both kinds sample the same machine state.
+     */
     static Latencies requestResponse(Loopback loopback, TlsSetup setup, Duration duration, long seed)
             throws Exception {
         Requests requests = new Requests(seed, 64, Contender.REQUEST_BYTES);
@@ -46,17 +51,27 @@ final class EchoWorkloads {
             EchoClient echo = new EchoClient();
             Channel channel = Await.get(pair.connect(echo), Await.STEP_MILLIS, TimeUnit.MILLISECONDS,
                     "request/response: connecting");
-            long[] existing = Sequential.run(duration, channel.eventLoop(), () -> {
+            long[] taken = {0};
+            long[] alternating = Sequential.run(duration.multipliedBy(2), channel.eventLoop(), () -> {
+                if (taken[0]++ % 2 == 1) {
+                    return fresh(pair, requests.next(), EchoClient.Reply::lastByteNanos);
+                }
                 long start = System.nanoTime();
                 return echo.exchange(channel, requests.next()).thenApply(reply -> reply.lastByteNanos() - start);
-            }, "request/response on an existing connection");
+            }, "request/response on an existing connection and fresh ones, alternating");
             channel.close().sync();
-            long[] fresh = Sequential.run(duration, Runnable::run,
-                    () -> fresh(pair, requests.next(), EchoClient.Reply::lastByteNanos),
-                    "request/response on fresh connections");
             pair.verifyFullHandshakes();
-            return new Latencies(existing, fresh);
+            return new Latencies(everyOther(alternating, 0), everyOther(alternating, 1));
         }
+    }
+
+    /** The values at {@code first}, {@code first + 2}, {@code first + 4}, ... */
+    private static long[] everyOther(long[] values, int first) {
+        long[] picked = new long[(values.length - first + 1) / 2];
+        for (int i = 0; i < picked.length; i++) {
+            picked[i] = values[first + 2 * i];
+        }
+        return picked;
     }
 
     /**

@@ -49,8 +49,8 @@ class TlsContenderTest {
         assertThat(Arrays.stream(latencies.existing()).min().getAsLong()).isPositive();
         assertThat(latencies.fresh()).isNotEmpty();
         assertThat(Arrays.stream(latencies.fresh()).min().getAsLong()).isPositive();
-        // a fresh request pays a handshake: a handful of them cannot outnumber requests on one connection
-        assertThat(latencies.existing().length).isGreaterThan(latencies.fresh().length);
+        // the two kinds alternate, starting with the existing one: their counts differ by at most one
+        assertThat(latencies.existing().length - latencies.fresh().length).isBetween(0, 1);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.sss.tools.bench;
 
+import static org.sss.tools.bench.OptionRange.requireBetween;
+
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -74,12 +76,6 @@ public final class LoopbackHandshakeRunner {
             requireBetween("--concurrency", concurrency, 1, MAX_CONCURRENCY);
             requireBetween("--runs", runs, 1, MAX_RUNS);
             requireBetween("--warmup", warmupSeconds, 0, MAX_SECONDS);
-        }
-
-        private static void requireBetween(String option, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", got " + value);
-            }
         }
     }
 

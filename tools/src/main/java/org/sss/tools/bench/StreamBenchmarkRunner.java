@@ -1,5 +1,7 @@
 package org.sss.tools.bench;
 
+import static org.sss.tools.bench.OptionRange.requireBetween;
+
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -74,12 +76,6 @@ public final class StreamBenchmarkRunner {
             requireBetween("--streams", streams, 1, MAX_STREAMS);
             requireBetween("--idle-streams", idleStreams, 1, MAX_IDLE_STREAMS);
             requireBetween("--seconds", seconds, 1, MAX_SECONDS);
-        }
-
-        private static void requireBetween(String option, int value, int min, int max) {
-            if (value < min || value > max) {
-                throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", got " + value);
-            }
         }
     }
 

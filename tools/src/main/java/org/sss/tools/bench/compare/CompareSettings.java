@@ -1,5 +1,7 @@
 package org.sss.tools.bench.compare;
 
+import static org.sss.tools.bench.OptionRange.requireBetween;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -137,11 +139,5 @@ public record CompareSettings(List<String> contenders, int repetitions, int warm
             }
         }
         return items;
-    }
-
-    private static void requireBetween(String option, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(option + " must be between " + min + " and " + max + ", got " + value);
-        }
     }
 }

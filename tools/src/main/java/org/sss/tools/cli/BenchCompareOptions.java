@@ -59,8 +59,9 @@ final class BenchCompareOptions {
                     + " (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--loss", paramLabel = "PERCENTS", defaultValue = "1,5",
-            description = "Loss rates of the loss workload, percent, comma-separated, or none (default: ${DEFAULT-VALUE}). "
+    @Option(names = "--loss", paramLabel = "PERCENTS", defaultValue = "0,1,5",
+            description = "Loss rates of the loss workload, percent, comma-separated, or none (default: ${DEFAULT-VALUE}; "
+                    + "0 is the same impaired link dropping nothing, the baseline of the others). "
                     + "Needs root, ip, nft and ethtool; otherwise reported n/a.")
     String loss;
 

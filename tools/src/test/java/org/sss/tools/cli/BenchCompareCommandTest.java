@@ -20,7 +20,7 @@ class BenchCompareCommandTest {
         assertError("--concurrency must be between 1 and 256, got 0", "bench", "compare", "--concurrency", "0");
         assertError("--contenders: unknown contender 'http'", "bench", "--contenders", "sss,http");
         assertError("--loss: 'lots' is not a percentage", "bench", "--loss", "1,lots");
-        assertError("--loss: each rate must be a percentage above 0 and below 100, got 100.0", "bench", "--loss", "100");
+        assertError("--loss: each rate must be a percentage from 0 to below 100, got 100.0", "bench", "--loss", "100");
         assertError("--workloads: unknown workload 'fast'", "bench", "--workloads", "bulk1,fast");
         assertError("--seconds must be between 1 and 600, got 0", "bench", "--seconds", "0");
     }

@@ -19,7 +19,8 @@ import java.util.Locale;
  * @param manyStreams streams held open by the many-streams workload, 1 to {@value #MAX_MANY_STREAMS}
  * @param seconds length of each rate and latency measurement, 1 to {@value #MAX_SECONDS}
  * @param concurrency clients of the handshake workload, 1 to {@value #MAX_CONCURRENCY}
- * @param lossPercents loss rates of the loss workload, each above 0 and below 100; empty for none
+ * @param lossPercents loss rates of the loss workload, each from 0 (the impaired link's own baseline: MTU 1500,
+ *        offloads off, a child JVM) to below 100; empty for none
  * @param lossMegabytes MB per bulk measurement under loss, 1 to {@value #MAX_MEGABYTES}
  * @param workloads the workloads to run, in {@link Workload} order
  * @param seed fixes every key and payload
@@ -71,8 +72,8 @@ public record CompareSettings(List<String> contenders, int repetitions, int warm
             lossPercents = List.of();
         }
         for (Double percent : lossPercents) {
-            if (percent == null || !(percent > 0 && percent < 100)) {
-                throw new IllegalArgumentException("--loss: each rate must be a percentage above 0 and below 100, got "
+            if (percent == null || !(percent >= 0 && percent < 100)) {
+                throw new IllegalArgumentException("--loss: each rate must be a percentage from 0 to below 100, got "
                         + percent);
             }
         }

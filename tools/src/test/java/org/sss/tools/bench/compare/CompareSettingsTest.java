@@ -35,7 +35,10 @@ class CompareSettingsTest {
                 .hasMessageStartingWith("--contenders names a contender twice");
         assertThatThrownBy(() -> with(List.of(), 5, 100, List.of(), all)).hasMessageStartingWith("--contenders");
         assertThatThrownBy(() -> with(List.of("sss"), 5, 100, List.of(100.0), all))
-                .hasMessageStartingWith("--loss: each rate must be a percentage above 0 and below 100");
+                .hasMessageStartingWith("--loss: each rate must be a percentage from 0 to below 100");
+        assertThatThrownBy(() -> with(List.of("sss"), 5, 100, List.of(-1.0), all))
+                .hasMessageStartingWith("--loss: each rate must be a percentage from 0 to below 100");
+        assertThat(with(List.of("sss"), 5, 100, List.of(0.0, 1.0), all).lossPercents()).containsExactly(0.0, 1.0);
         assertThatThrownBy(() -> CompareSettings.parseLoss("1,five")).hasMessageContaining("--loss: 'five'");
         assertThatThrownBy(() -> Workload.parse("bulk")).hasMessageStartingWith("--workloads: unknown workload 'bulk'");
         assertThatThrownBy(() -> with(List.of("sss"), 5, 100, List.of(), List.of())).hasMessageStartingWith("--workloads");

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import org.sss.core.negotiation.CookieOutcome;
 import org.sss.core.negotiation.Dropped;
 import org.sss.core.negotiation.FirstMessageOutcome;
+import org.sss.core.negotiation.HandshakeJson;
 import org.sss.core.negotiation.Initiator;
 import org.sss.core.time.ManualClock;
 
@@ -22,10 +23,10 @@ import org.sss.core.time.ManualClock;
  * execution too (building one costs several X25519 operations); one that moved on is replaced.
  */
 class InitiatorFuzzTest {
-    private static final Vectors.Handshake TRANSCRIPT = Vectors.handshake();
+    private static final HandshakeJson TRANSCRIPT = HandshakeJson.load();
     private static final InetSocketAddress RESPONDER = TRANSCRIPT.responderAddress();
-    private static final byte[] COOKIE = TRANSCRIPT.packet(Vectors.COOKIE);
-    private static final byte[] FIRST_MESSAGE = TRANSCRIPT.packet(Vectors.RESPONDER_MESSAGE);
+    private static final byte[] COOKIE = TRANSCRIPT.packet(HandshakeJson.COOKIE);
+    private static final byte[] FIRST_MESSAGE = TRANSCRIPT.packet(HandshakeJson.RESPONDER_MESSAGE);
 
     private final SentDatagrams sink = new SentDatagrams();
     private Initiator waitingForCookie;

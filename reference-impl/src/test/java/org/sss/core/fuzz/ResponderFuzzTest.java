@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.Arrays;
 import org.sss.core.crypto.KeyPair;
 import org.sss.core.negotiation.Dropped;
+import org.sss.core.negotiation.HandshakeJson;
 import org.sss.core.negotiation.HelloOutcome;
 import org.sss.core.negotiation.HelloRateLimiter;
 import org.sss.core.negotiation.InitiateOutcome;
@@ -26,11 +27,11 @@ import org.sss.core.wire.WireLimits;
  * and without the transcript's own cookie it creates no channel and no per-peer state (LIM-RES-3).
  */
 class ResponderFuzzTest {
-    private static final Vectors.Handshake TRANSCRIPT = Vectors.handshake();
+    private static final HandshakeJson TRANSCRIPT = HandshakeJson.load();
     private static final KeyPair LONG_TERM = TRANSCRIPT.keyPair("responderLongTermPrivate");
     private static final byte[] MINUTE_KEY = TRANSCRIPT.groupHex("minuteKey");
     private static final InetSocketAddress SOURCE = TRANSCRIPT.initiatorAddress();
-    private static final byte[] VALID_INITIATE = TRANSCRIPT.packet(Vectors.INITIATE);
+    private static final byte[] VALID_INITIATE = TRANSCRIPT.packet(HandshakeJson.INITIATE);
     private static final int COOKIE_OFFSET = 8 + 32;
     private static final Method PER_PEER_STATE_ENTRIES = perPeerStateHook();
 

@@ -18,15 +18,18 @@ import org.sss.core.crypto.SecretKey;
 /**
  * The valid transcript of spec/vectors/handshake.json (its first test group): the fixed keys,
  * nonces and addresses, and the five packets in order. Found at {@code -Dsss.vectors.dir} or at
- * {@code ../spec/vectors} or {@code spec/vectors} from the working directory.
+ * {@code ../spec/vectors} or {@code spec/vectors} from the working directory. Shared by the
+ * negotiation tests and the fuzz tests, which start from the same transcript.
  */
-final class HandshakeJson {
-    static final String DIR_PROPERTY = "sss.vectors.dir";
-    static final int HELLO = 1;
-    static final int COOKIE = 2;
-    static final int INITIATE = 3;
-    static final int RESPONDER_MESSAGE = 4;
-    static final int INITIATOR_MESSAGE = 5;
+public final class HandshakeJson {
+    /** The system property that names the vectors directory. */
+    public static final String DIR_PROPERTY = "sss.vectors.dir";
+    /** The tcIds of the transcript's five packets. */
+    public static final int HELLO = 1;
+    public static final int COOKIE = 2;
+    public static final int INITIATE = 3;
+    public static final int RESPONDER_MESSAGE = 4;
+    public static final int INITIATOR_MESSAGE = 5;
 
     private final JsonNode group;
 
@@ -34,7 +37,8 @@ final class HandshakeJson {
         this.group = group;
     }
 
-    static HandshakeJson load() {
+    /** The transcript, read from the vectors directory. */
+    public static HandshakeJson load() {
         Path file = vectorsDir().resolve("handshake.json");
         try {
             JsonNode root = new ObjectMapper().readTree(file.toFile());
@@ -49,7 +53,8 @@ final class HandshakeJson {
         }
     }
 
-    private static Path vectorsDir() {
+    /** spec/vectors, where {@link #DIR_PROPERTY} says or found from the working directory. */
+    public static Path vectorsDir() {
         String given = System.getProperty(DIR_PROPERTY);
         if (given != null && !given.isBlank()) {
             return Path.of(given);
@@ -64,43 +69,43 @@ final class HandshakeJson {
     }
 
     /** A hex field of the group. */
-    byte[] groupHex(String field) {
+    public byte[] groupHex(String field) {
         return HexFormat.of().parseHex(group.get(field).asText());
     }
 
     /** A hex field of the test with this tcId. */
-    byte[] hex(int tcId, String field) {
+    public byte[] hex(int tcId, String field) {
         return HexFormat.of().parseHex(test(tcId).get(field).asText());
     }
 
     /** A decimal field of the test with this tcId (numbers are stored as strings or numbers). */
-    long number(int tcId, String field) {
+    public long number(int tcId, String field) {
         return Long.parseUnsignedLong(test(tcId).get(field).asText());
     }
 
     /** The packet of the test with this tcId. */
-    byte[] packet(int tcId) {
+    public byte[] packet(int tcId) {
         return hex(tcId, "packet");
     }
 
     /** The 16 random bytes after an 8-byte prefix in a 24-byte nonce field. */
-    byte[] nonceRandom(int tcId, String field) {
+    public byte[] nonceRandom(int tcId, String field) {
         return Arrays.copyOfRange(hex(tcId, field), 8, 24);
     }
 
-    KeyPair keyPair(String privateField) {
+    public KeyPair keyPair(String privateField) {
         return KeyPair.fromSecretKey(SecretKey.of(groupHex(privateField)));
     }
 
-    PublicKey publicKey(String field) {
+    public PublicKey publicKey(String field) {
         return PublicKey.of(groupHex(field));
     }
 
-    InetSocketAddress initiatorAddress() {
+    public InetSocketAddress initiatorAddress() {
         return address(group.get("initiatorAddress").asText(), group.get("initiatorPort").asInt());
     }
 
-    InetSocketAddress responderAddress() {
+    public InetSocketAddress responderAddress() {
         return address(group.get("responderAddress").asText(), group.get("responderPort").asInt());
     }
 

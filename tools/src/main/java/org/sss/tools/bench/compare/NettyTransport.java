@@ -14,6 +14,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Netty transport under the Netty-based contenders (UDP for QUIC, TCP for TLS): native epoll
@@ -33,6 +34,19 @@ public record NettyTransport(String name, boolean epoll) {
     /** A new group of one event-loop thread. */
     public EventLoopGroup newGroup() {
         return new MultiThreadIoEventLoopGroup(1, epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
+
+    /**
+     * Shuts the groups down with no quiet period (a measurement is over, nothing is left to send)
+     * and waits up to 10 s for each to terminate.
+     */
+    public static void shutdown(EventLoopGroup... groups) {
+        for (EventLoopGroup group : groups) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+        for (EventLoopGroup group : groups) {
+            group.terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
+        }
     }
 
     /** The UDP channel class. */

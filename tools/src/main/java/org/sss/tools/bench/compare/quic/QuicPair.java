@@ -25,6 +25,7 @@ import javax.net.ssl.SSLSession;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.sss.tools.bench.compare.Loopback;
+import org.sss.tools.bench.compare.NettyTransport;
 import org.sss.tools.bench.compare.ServerCertificate;
 
 /**
@@ -90,7 +91,7 @@ final class QuicPair implements AutoCloseable {
                     .bind(loopback.anyPort()).sync().channel();
             return new QuicPair(serverGroup, clientGroup, server, client, serverConnections);
         } catch (InterruptedException | RuntimeException e) {
-            shutdown(serverGroup, clientGroup);
+            NettyTransport.shutdown(serverGroup, clientGroup);
             throw e;
         }
     }
@@ -158,16 +159,7 @@ final class QuicPair implements AutoCloseable {
     public void close() {
         client.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         server.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-        shutdown(serverGroup, clientGroup);
-    }
-
-    private static void shutdown(EventLoopGroup... groups) {
-        for (EventLoopGroup group : groups) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        }
-        for (EventLoopGroup group : groups) {
-            group.terminationFuture().awaitUninterruptibly(10, TimeUnit.SECONDS);
-        }
+        NettyTransport.shutdown(serverGroup, clientGroup);
     }
 
     /** Counts the server's connections as their handshakes complete. */

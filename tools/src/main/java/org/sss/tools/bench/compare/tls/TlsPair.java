@@ -14,7 +14,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -83,8 +82,7 @@ final class TlsPair implements AutoCloseable {
             return new TlsPair(tls, setup.negotiated(), serverGroup, clientGroup, client,
                     (InetSocketAddress) listener.localAddress());
         } catch (InterruptedException | RuntimeException e) {
-            shutdown(serverGroup);
-            shutdown(clientGroup);
+            NettyTransport.shutdown(serverGroup, clientGroup);
             throw e;
         }
     }
@@ -155,11 +153,6 @@ final class TlsPair implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        shutdown(clientGroup);
-        shutdown(serverGroup);
-    }
-
-    private static void shutdown(EventLoopGroup group) {
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        NettyTransport.shutdown(clientGroup, serverGroup);
     }
 }
